@@ -1,0 +1,122 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, T | string, T | string>;
+type JsonNullable<T> = ColumnType<T | null, T | string | null | undefined, T | string | null>;
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  anonymity_threshold: Generated<number>;
+  default_locale: Generated<string>;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  locale: string | null;
+  disabled_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  organisation_id: string;
+  user_id: string;
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  organisation_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  data: JsonNullable<unknown>;
+  created_at: Timestamp;
+}
+
+export interface FrameworksTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  key: string;
+  name: Json<unknown>;
+  description: JsonNullable<unknown>;
+  publisher: string | null;
+  version_label: string | null;
+  language: string | null;
+  licence: string | null;
+  sources: Json<unknown>;
+  derived_from_framework_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FrameworkVersionsTable {
+  id: Generated<string>;
+  framework_id: string;
+  organisation_id: string | null;
+  number: number;
+  status: string;
+  name: Json<unknown>;
+  description: JsonNullable<unknown>;
+  scale: Json<unknown>;
+  completeness: JsonNullable<unknown>;
+  source_version_id: string | null;
+  content_hash: string | null;
+  created_at: Timestamp;
+  published_at: NullableTimestamp;
+}
+
+export interface FrameworkNodesTable {
+  id: Generated<string>;
+  version_id: string;
+  organisation_id: string | null;
+  parent_id: string | null;
+  code: string;
+  kind: string;
+  position: number;
+  name: Json<unknown>;
+  description: JsonNullable<unknown>;
+  colour: string | null;
+  node_group: Generated<string>;
+  is_hidden: Generated<boolean>;
+  level_descriptors: JsonNullable<unknown>;
+  note: JsonNullable<unknown>;
+  source_node_id: string | null;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  frameworks: FrameworksTable;
+  framework_versions: FrameworkVersionsTable;
+  framework_nodes: FrameworkNodesTable;
+}
+
+/** What a repository runs its SQL on: the database, or a transaction a service opened. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export type FrameworkRow = Selectable<FrameworksTable>;
+export type FrameworkVersionRow = Selectable<FrameworkVersionsTable>;
+export type FrameworkNodeRow = Selectable<FrameworkNodesTable>;
+export type NewFrameworkNode = Insertable<FrameworkNodesTable>;

@@ -1,0 +1,25 @@
+import type { Executor } from '../db/database.js';
+
+export async function recordAuditEvent(
+  db: Executor,
+  event: {
+    organisationId: string | null;
+    actorUserId: string | null;
+    action: string;
+    subjectType: string;
+    subjectId?: string | null;
+    data?: unknown;
+  },
+): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      organisation_id: event.organisationId,
+      actor_user_id: event.actorUserId,
+      action: event.action,
+      subject_type: event.subjectType,
+      subject_id: event.subjectId ?? null,
+      data: event.data === undefined ? null : JSON.stringify(event.data),
+    })
+    .execute();
+}

@@ -1,0 +1,38 @@
+import { buildApp } from './app.js';
+import type { Config } from './config/config.js';
+import { openDatabase } from './db/connect.js';
+import { migrate } from './db/migrate.js';
+import { ensureDemoOrganisation, installShippedFrameworks } from './seed/seed.js';
+
+/** Opens the database, migrates, loads shipped data and the demo organisation, and listens. */
+export async function startServer(config: Config, print: (line: string) => void = console.log) {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(database);
+  const { app, services } = await buildApp({ config, database });
+  await installShippedFrameworks(services.frameworks);
+  const demo = config.seedDemo
+    ? await ensureDemoOrganisation(database.db, services.auth, { password: config.demoPassword })
+    : undefined;
+  const address = await app.listen({ port: config.port, host: config.host });
+  const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  print('');
+  print(`  Evne is running at ${address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost')}`);
+  print(`  Database: ${where}${applied.length > 0 ? ` (applied ${applied.length} migrations)` : ''}`);
+  print(`  API documentation: ${address}/api/docs`);
+  if (demo) {
+    print('');
+    print('  Demo organisation created. Sign in as its admin with:');
+    print(`    email:    ${demo.email}`);
+    print(`    password: ${demo.password}`);
+    print('  (shown once; set a new one with: npm run evne -- admin create --org demo --email ... )');
+  }
+  print('');
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await database.close();
+  };
+  return { app, database, close };
+}
