@@ -80,7 +80,13 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
-      child.kill('SIGINT');
+      const [stopCommand, ...stopArgs] = asPostgres(path.join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w']);
+      try {
+        execFileSync(stopCommand ?? '', stopArgs, { stdio: 'pipe' });
+      } catch {
+        child.kill('SIGKILL');
+      }
+      child.stderr.destroy();
       await new Promise((resolve) => {
         if (child.exitCode !== null) resolve(undefined);
         child.once('exit', resolve);

@@ -118,12 +118,59 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function zodIssues(error: z.ZodError): Issue[] {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cursor: unknown = input;
+  for (const part of path) {
+    if (cursor === null || typeof cursor !== 'object') {
+      return undefined;
+    }
+    cursor = (cursor as Record<PropertyKey, unknown>)[part];
+  }
+  return cursor;
+}
+
+function zodIssues(error: z.ZodError, input: unknown): Issue[] {
   return error.issues.map((issue) => ({
-    code: issue.code === 'invalid_type' && issue.input === undefined ? 'missing_field' : 'invalid_value',
+    code:
+      issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined
+        ? 'missing_field'
+        : 'invalid_value',
     message: issue.message,
     path: formatJsonPath(issue.path),
   }));
+}
+
+/** The parts of a document that failed its schema which the structural checks can still read. */
+function looseDocument(input: unknown): FrameworkDocument | undefined {
+  if (input === null || typeof input !== 'object') {
+    return undefined;
+  }
+  const record = input as Record<string, unknown>;
+  const rawNodes = Array.isArray(record.nodes) ? (record.nodes as unknown[]) : [];
+  const rawScale = record.scale as { levels?: unknown } | undefined;
+  const rawLevels = Array.isArray(rawScale?.levels) ? (rawScale.levels as unknown[]) : undefined;
+  const nodes = rawNodes.map((node) => {
+    const item = (node ?? {}) as Record<string, unknown>;
+    return {
+      code: typeof item.code === 'string' ? item.code : `\u0000${Math.random()}`,
+      parent: typeof item.parent === 'string' ? item.parent : null,
+      kind: 'competence' as const,
+      name: { en: 'x' },
+    };
+  });
+  const levels = (rawLevels ?? []).map((level, index) => {
+    const value = (level as { value?: unknown } | null)?.value;
+    return { value: typeof value === 'number' ? value : index + 1, label: { en: 'x' } };
+  });
+  return {
+    format: FRAMEWORK_FORMAT,
+    formatVersion: 1,
+    key: 'xx',
+    name: { en: 'x' },
+    // Without a readable scale, leave the scale checks to the schema's own message.
+    scale: { levels: rawLevels ? levels : [{ value: 1, label: { en: 'x' } }, { value: 2, label: { en: 'x' } }], notApplicable: { label: { en: 'x' } } },
+    nodes,
+  };
 }
 
 /**
@@ -229,7 +276,12 @@ export function findStructuralIssues(document: FrameworkDocument): Issue[] {
 export function validateFrameworkDocument(input: unknown): Result<FrameworkDocument> {
   const parsed = FrameworkDocumentSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: zodIssues(parsed.error) };
+    // Report the tree's problems too, so that one pass lists everything wrong with the file.
+    const issues = zodIssues(parsed.error, input);
+    const loose = looseDocument(input);
+    const seen = new Set(issues.map((issue) => issue.path));
+    const structural = loose ? findStructuralIssues(loose).filter((issue) => !seen.has(issue.path)) : [];
+    return { ok: false, issues: [...issues, ...structural] };
   }
   const issues = findStructuralIssues(parsed.data);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
