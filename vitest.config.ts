@@ -8,7 +8,10 @@ export default defineConfig({
     projects: [
       {
         resolve,
-        test: { name: 'unit', include: ['packages/core/src/**/*.test.ts', 'packages/web/src/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['packages/core/src/**/*.test.ts', 'packages/web/src/**/*.test.ts'],
+        },
       },
       {
         resolve,

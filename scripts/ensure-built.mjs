@@ -37,9 +37,15 @@ export function ensureInstalled() {
 export function ensureBuilt() {
   ensureInstalled();
   // Incremental: a no-op in about a second when nothing changed.
-  run('npx tsc -b packages/core packages/server packages/cli');
+  run(
+    'npx tsc -b packages/core/tsconfig.build.json packages/server/tsconfig.build.json packages/cli/tsconfig.build.json',
+  );
   const webIndex = path.join(root, 'packages/web/dist/index.html');
-  const webSources = Math.max(newest(path.join(root, 'packages/web/src')), newest(path.join(root, 'packages/core/src')), mtime(path.join(root, 'packages/web/index.html')));
+  const webSources = Math.max(
+    newest(path.join(root, 'packages/web/src')),
+    newest(path.join(root, 'packages/core/src')),
+    mtime(path.join(root, 'packages/web/index.html')),
+  );
   if (mtime(webIndex) < webSources) {
     run('npm run build -w @evne/web');
   }

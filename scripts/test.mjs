@@ -4,5 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { ensureBuilt, root } from './ensure-built.mjs';
 
 ensureBuilt();
-const result = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const result = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

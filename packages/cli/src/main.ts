@@ -13,11 +13,16 @@ export function buildProgram(io: CommandIo): Command {
   const program = new Command('evne')
     .description('Evne: map and develop digital competences against the Nordic competence wheels')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    });
 
   program
     .command('serve')
-    .description('Start the web server (PORT, HOST, EVNE_DATA_DIR, DATABASE_URL from the environment)')
+    .description(
+      'Start the web server (PORT, HOST, EVNE_DATA_DIR, DATABASE_URL from the environment)',
+    )
     .action(async () => {
       const server = await startServer(loadConfig(io.env), io.out);
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -30,7 +35,10 @@ export function buildProgram(io: CommandIo): Command {
     .description('Apply database migrations')
     .action(async () => {
       const config = loadConfig(io.env);
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+      });
       try {
         const applied = await migrate(database);
         io.out(applied.length === 0 ? 'Database is up to date.' : `Applied ${applied.join(', ')}`);
@@ -42,15 +50,27 @@ export function buildProgram(io: CommandIo): Command {
   const admin = program.command('admin').description('Administer users');
   admin
     .command('create')
-    .description('Create (or reset) an organisation admin; creates the organisation if it does not exist')
+    .description(
+      'Create (or reset) an organisation admin; creates the organisation if it does not exist',
+    )
     .requiredOption('--org <slug>', 'organisation slug')
     .requiredOption('--email <email>', 'email address')
     .option('--name <name>', 'display name')
-    .option('--password <password>', 'password (at least 10 characters); generated and printed if left out')
+    .option(
+      '--password <password>',
+      'password (at least 10 characters); generated and printed if left out',
+    )
     .option('--org-name <name>', 'name for a new organisation')
     .option('--role <role>', 'admin, manager or employee', 'admin')
-    .action((options: { org: string; email: string; name?: string; password?: string; orgName?: string; role?: string }) =>
-      createAdmin(io, options),
+    .action(
+      (options: {
+        org: string;
+        email: string;
+        name?: string;
+        password?: string;
+        orgName?: string;
+        role?: string;
+      }) => createAdmin(io, options),
     );
 
   const frameworks = program.command('frameworks').description('Competence frameworks');
@@ -61,16 +81,22 @@ export function buildProgram(io: CommandIo): Command {
     .option('--format <format>', 'json, case, csv or xlsx (default: from the file)')
     .option('--key <key>', 'framework key for CSV/XLSX files')
     .option('--publish', 'publish the imported version at once')
-    .action((file: string, options: { org: string; format?: string; publish?: boolean; key?: string }) =>
-      importFramework(io, file, options),
+    .action(
+      (file: string, options: { org: string; format?: string; publish?: boolean; key?: string }) =>
+        importFramework(io, file, options),
     );
   frameworks
     .command('export <id>')
     .description('Export a framework (id or key: its latest published version) or a version id')
     .option('--format <format>', 'json, case, csv or xlsx', 'json')
-    .option('--org <slug>', 'organisation whose frameworks to search (shipped ones are always visible)')
+    .option(
+      '--org <slug>',
+      'organisation whose frameworks to search (shipped ones are always visible)',
+    )
     .option('--out <file>', 'write to a file instead of standard output')
-    .action((id: string, options: { format: string; org?: string; out?: string }) => exportFramework(io, id, options));
+    .action((id: string, options: { format: string; org?: string; out?: string }) =>
+      exportFramework(io, id, options),
+    );
   frameworks
     .command('list')
     .description('List frameworks')

@@ -6,7 +6,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { systemClock, type Clock } from './adapters/clock.js';
 import type { Config } from './config/config.js';
@@ -18,14 +22,21 @@ import { frameworksRoutes } from './routes/frameworks.routes.js';
 import { createAuthService, type AuthService } from './services/auth.service.js';
 import { createFrameworksService, type FrameworksService } from './services/frameworks.service.js';
 
-export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const DEFAULT_WEB_DIST = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../web/dist',
+);
 
 export interface Services {
   auth: AuthService;
   frameworks: FrameworksService;
 }
 
-export function createServices(handle: DatabaseHandle, config: Pick<Config, 'sessionHours'>, clock: Clock): Services {
+export function createServices(
+  handle: DatabaseHandle,
+  config: Pick<Config, 'sessionHours'>,
+  clock: Clock,
+): Services {
   return {
     auth: createAuthService({ db: handle.db, clock, sessionHours: config.sessionHours }),
     frameworks: createFrameworksService({ db: handle.db, clock }),
@@ -63,7 +74,8 @@ export async function buildApp(options: {
     openapi: {
       info: {
         title: 'Evne API',
-        description: 'Competence frameworks, organisations and mappings. Errors are RFC 9457 problem+json.',
+        description:
+          'Competence frameworks, organisations and mappings. Errors are RFC 9457 problem+json.',
         version: '1',
       },
     },
@@ -79,30 +91,42 @@ export async function buildApp(options: {
       '/api/v1/health',
       {
         config: { isPublic: true },
-        schema: { summary: 'Liveness and database check', tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
+        schema: {
+          summary: 'Liveness and database check',
+          tags: ['system'],
+          response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+        },
       },
       async () => {
         await database.exec('select 1');
         return { status: 'ok' as const, database: database.engine };
       },
     );
-    authRoutes(api, { auth: services.auth, cookieSecure: config.cookieSecure, sessionHours: config.sessionHours });
+    authRoutes(api, {
+      auth: services.auth,
+      cookieSecure: config.cookieSecure,
+      sessionHours: config.sessionHours,
+    });
     frameworksRoutes(api, { frameworks: services.frameworks, clock });
   });
 
   const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
   if (existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
-    app.get('/*', { config: { isPublic: true }, schema: { hide: true } }, async (request, reply) => {
-      const assetPath = path.join(webDist, decodeURIComponent(request.url.split('?')[0] ?? '/'));
-      if (request.url.startsWith('/api/')) {
-        return reply.callNotFound();
-      }
-      if (assetPath.startsWith(webDist) && existsSync(assetPath) && !assetPath.endsWith('/')) {
-        return reply.sendFile(path.relative(webDist, assetPath));
-      }
-      return reply.type('text/html').sendFile('index.html');
-    });
+    app.get(
+      '/*',
+      { config: { isPublic: true }, schema: { hide: true } },
+      async (request, reply) => {
+        const assetPath = path.join(webDist, decodeURIComponent(request.url.split('?')[0] ?? '/'));
+        if (request.url.startsWith('/api/')) {
+          return reply.callNotFound();
+        }
+        if (assetPath.startsWith(webDist) && existsSync(assetPath) && !assetPath.endsWith('/')) {
+          return reply.sendFile(path.relative(webDist, assetPath));
+        }
+        return reply.type('text/html').sendFile('index.html');
+      },
+    );
   }
   return { app, services };
 }

@@ -3,6 +3,11 @@ export { startServer } from './server.js';
 export { loadConfig, type Config } from './config/config.js';
 export { openDatabase, type DatabaseHandle } from './db/connect.js';
 export { migrate } from './db/migrate.js';
-export { installShippedFrameworks, ensureDemoOrganisation, DEMO_ADMIN_EMAIL, DEMO_ORGANISATION } from './seed/seed.js';
+export {
+  installShippedFrameworks,
+  ensureDemoOrganisation,
+  DEMO_ADMIN_EMAIL,
+  DEMO_ORGANISATION,
+} from './seed/seed.js';
 export { decodeText, parseFrameworkFile, exportFrameworkFile } from './services/framework-files.js';
 export { systemClock, type Clock } from './adapters/clock.js';

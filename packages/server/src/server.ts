@@ -14,22 +14,31 @@ export async function startServer(config: Config, print: (line: string) => void 
     ? await ensureDemoOrganisation(database.db, services.auth, { password: config.demoPassword })
     : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
-  const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   print('');
-  print(`  Evne is running at ${address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost')}`);
-  print(`  Database: ${where}${applied.length > 0 ? ` (applied ${applied.length} migrations)` : ''}`);
+  print(
+    `  Evne is running at ${address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost')}`,
+  );
+  print(
+    `  Database: ${where}${applied.length > 0 ? ` (applied ${applied.length} migrations)` : ''}`,
+  );
   print(`  API documentation: ${address}/api/docs`);
   if (demo) {
     print('');
     print('  Demo organisation created. Sign in as its admin with:');
     print(`    email:    ${demo.email}`);
     print(`    password: ${demo.password}`);
-    print('  (shown once; set a new one with: npm run evne -- admin create --org demo --email ... )');
+    print(
+      '  (shown once; set a new one with: npm run evne -- admin create --org demo --email ... )',
+    );
   }
   print('');
   let closing = false;
   const close = async () => {
-    if (closing) return;
+    if (closing) {
+      return;
+    }
     closing = true;
     await app.close();
     await database.close();

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@evne/core';
-import { insertOrganisation, type OrganisationRecord } from '../src/repositories/organisations.repository.js';
+import {
+  insertOrganisation,
+  type OrganisationRecord,
+} from '../src/repositories/organisations.repository.js';
 import { installShippedFrameworks } from '../src/seed/seed.js';
 import type { TestApp, TestClient } from './test-app.js';
 import { signIn } from './test-app.js';
@@ -16,7 +19,9 @@ export async function buildOrganisation(
   return insertOrganisation(testApp.database.db, {
     slug: `org-${suffix}`,
     name: overrides.name ?? `Test organisation ${suffix}`,
-    ...(overrides.anonymityThreshold !== undefined ? { anonymityThreshold: overrides.anonymityThreshold } : {}),
+    ...(overrides.anonymityThreshold !== undefined
+      ? { anonymityThreshold: overrides.anonymityThreshold }
+      : {}),
   });
 }
 
@@ -24,7 +29,12 @@ export async function buildOrganisation(
 export async function buildSignedInUser(
   testApp: TestApp,
   options: { organisation?: OrganisationRecord; role?: Role } = {},
-): Promise<{ organisation: OrganisationRecord; client: TestClient; email: string; userId: string }> {
+): Promise<{
+  organisation: OrganisationRecord;
+  client: TestClient;
+  email: string;
+  userId: string;
+}> {
   const organisation = options.organisation ?? (await buildOrganisation(testApp));
   const email = `user-${randomBytes(4).toString('hex')}@example.org`;
   const { userId } = await testApp.services.auth.ensureUser({

@@ -8,12 +8,21 @@ import path from 'node:path';
 export function findPostgresBin(): string {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) {
-    throw new Error('PostgreSQL server binaries not found in /usr/lib/postgresql (apt-get install postgresql)');
+    throw new Error(
+      'PostgreSQL server binaries not found in /usr/lib/postgresql (apt-get install postgresql)',
+    );
   }
-  const versions = execFileSync('ls', [root]).toString().trim().split('\n').filter(Boolean).sort((a, b) => Number(b) - Number(a));
+  const versions = execFileSync('ls', [root])
+    .toString()
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .sort((a, b) => Number(b) - Number(a));
   for (const version of versions) {
     const bin = path.join(root, version, 'bin');
-    if (existsSync(path.join(bin, 'initdb'))) return bin;
+    if (existsSync(path.join(bin, 'initdb'))) {
+      return bin;
+    }
   }
   throw new Error('No initdb found under /usr/lib/postgresql');
 }
@@ -33,7 +42,9 @@ export async function freePort(): Promise<number> {
 
 function asPostgres(command: string, args: string[]): string[] {
   // initdb refuses to run as root; run the server binaries as the postgres system user.
-  return process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--', command, ...args] : [command, ...args];
+  return process.getuid?.() === 0
+    ? ['runuser', '-u', 'postgres', '--', command, ...args]
+    : [command, ...args];
 }
 
 export interface PostgresCluster {
@@ -49,12 +60,33 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const dataDir = path.join(dir, 'data');
   const port = await freePort();
   const [initCommand, ...initArgs] = asPostgres(path.join(bin, 'initdb'), [
-    '-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync',
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
   ]);
   execFileSync(initCommand ?? '', initArgs, { stdio: 'pipe' });
   const [command, ...args] = asPostgres(path.join(bin, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
   ]);
   const child = spawn(command ?? '', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -71,7 +103,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       });
       socket.once('error', () => resolve(false));
     });
-    if (ready && log.includes('ready to accept connections')) break;
+    if (ready && log.includes('ready to accept connections')) {
+      break;
+    }
     if (child.exitCode !== null || Date.now() > deadline) {
       throw new Error(`PostgreSQL did not start:\n${log}`);
     }
@@ -80,7 +114,14 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
-      const [stopCommand, ...stopArgs] = asPostgres(path.join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w']);
+      const [stopCommand, ...stopArgs] = asPostgres(path.join(bin, 'pg_ctl'), [
+        'stop',
+        '-D',
+        dataDir,
+        '-m',
+        'fast',
+        '-w',
+      ]);
       try {
         execFileSync(stopCommand ?? '', stopArgs, { stdio: 'pipe' });
       } catch {
@@ -88,7 +129,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       }
       child.stderr.destroy();
       await new Promise((resolve) => {
-        if (child.exitCode !== null) resolve(undefined);
+        if (child.exitCode !== null) {
+          resolve(undefined);
+        }
         child.once('exit', resolve);
         setTimeout(resolve, 10_000);
       });

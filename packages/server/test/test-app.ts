@@ -27,7 +27,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     url.pathname = `/${name}`;
     const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
     await migrate(handle);
-    const close = handle.close;
+    const close = () => handle.close();
     return {
       ...handle,
       close: async () => {
@@ -53,7 +53,14 @@ export interface TestApp {
 
 export async function buildTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({}, { logLevel: process.env.EVNE_TEST_LOG === '1' ? 'error' : 'silent', seedDemo: false, webDistDir: '/nonexistent' });
+  const config = loadConfig(
+    {},
+    {
+      logLevel: process.env.EVNE_TEST_LOG === '1' ? 'error' : 'silent',
+      seedDemo: false,
+      webDistDir: '/nonexistent',
+    },
+  );
   const { app, services } = await buildApp({
     config,
     database,
@@ -76,20 +83,35 @@ export async function buildTestApp(options: { clock?: Clock } = {}): Promise<Tes
 export interface TestClient {
   csrfToken: string;
   cookie: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   del(url: string): Promise<LightMyRequestResponse>;
 }
 
-export async function signIn(app: FastifyInstance, email: string, password: string): Promise<TestClient> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+): Promise<TestClient> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) {
     throw new Error(`Sign-in failed: ${response.statusCode} ${response.body}`);
   }
   const cookie = response.cookies.find((c) => c.name === 'evne_session');
-  if (!cookie) throw new Error('No session cookie');
+  if (!cookie) {
+    throw new Error('No session cookie');
+  }
   const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
   const client: TestClient = {
     csrfToken,
@@ -107,4 +129,38 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
     del: (url) => client.request('DELETE', url),
   };
   return client;
+}
+
+/** Environment for a process-level test (CLI, server): a fresh PGlite folder or PostgreSQL database. */
+export async function testDatabaseEnvironment(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'evne-test-'));
+  if (testEngine() === 'postgres') {
+    const base = inject('postgresUrl');
+    const name = `evne_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString(), EVNE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      async cleanup() {
+        const client = new pg.Client({ connectionString: base });
+        await client.connect();
+        await client.query(`drop database if exists ${name} with (force)`);
+        await client.end();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  return {
+    env: { EVNE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    async cleanup() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

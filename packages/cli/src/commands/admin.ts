@@ -5,13 +5,24 @@ import { withContext, type CommandIo } from './context.js';
 
 export async function createAdmin(
   io: CommandIo,
-  options: { org: string; email: string; name?: string; password?: string; orgName?: string; role?: string },
+  options: {
+    org: string;
+    email: string;
+    name?: string;
+    password?: string;
+    orgName?: string;
+    role?: string;
+  },
 ): Promise<void> {
   const role = RoleSchema.parse(options.role ?? 'admin');
   await withContext(io, async ({ database, services, out }) => {
-    const existing = await sql<{ id: string }>`select id from organisations where slug = ${options.org}`.execute(database.db);
+    const existing = await sql<{
+      id: string;
+    }>`select id from organisations where slug = ${options.org}`.execute(database.db);
     if (existing.rows.length === 0) {
-      await sql`insert into organisations (slug, name) values (${options.org}, ${options.orgName ?? options.org})`.execute(database.db);
+      await sql`insert into organisations (slug, name) values (${options.org}, ${options.orgName ?? options.org})`.execute(
+        database.db,
+      );
       out(`Created organisation "${options.org}".`);
     }
     const password = options.password ?? randomBytes(12).toString('base64url');

@@ -26,9 +26,16 @@ export interface CommandIo {
   env: NodeJS.ProcessEnv;
 }
 
-export async function withContext<T>(io: CommandIo, run: (context: CommandContext) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  io: CommandIo,
+  run: (context: CommandContext) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(io.env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+  });
   try {
     await migrate(database);
     const services = createServices(database, config, systemClock);
@@ -39,17 +46,32 @@ export async function withContext<T>(io: CommandIo, run: (context: CommandContex
 }
 
 /** The operator acting in an organisation with admin authority. */
-export async function systemActor(database: DatabaseHandle, organisationSlug: string | undefined): Promise<Actor> {
+export async function systemActor(
+  database: DatabaseHandle,
+  organisationSlug: string | undefined,
+): Promise<Actor> {
   if (organisationSlug === undefined) {
     // Reads only what is shipped with Evne.
-    return { userId: '00000000-0000-0000-0000-000000000000', organisationId: '00000000-0000-0000-0000-000000000000', role: 'admin', isSystem: true };
+    return {
+      userId: '00000000-0000-0000-0000-000000000000',
+      organisationId: '00000000-0000-0000-0000-000000000000',
+      role: 'admin',
+      isSystem: true,
+    };
   }
-  const result = await sql<{ id: string }>`select id from organisations where slug = ${organisationSlug}`.execute(database.db);
+  const result = await sql<{
+    id: string;
+  }>`select id from organisations where slug = ${organisationSlug}`.execute(database.db);
   const organisation = result.rows[0];
   if (!organisation) {
     throw new CliError(`No organisation with slug "${organisationSlug}"`);
   }
-  return { userId: '00000000-0000-0000-0000-000000000000', organisationId: organisation.id, role: 'admin', isSystem: true };
+  return {
+    userId: '00000000-0000-0000-0000-000000000000',
+    organisationId: organisation.id,
+    role: 'admin',
+    isSystem: true,
+  };
 }
 
 /** An error whose message is for the operator; printed without a stack. */

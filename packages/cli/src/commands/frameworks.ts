@@ -1,6 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ImportFormatSchema, resolveText, ValidationError, type ImportFormat, type Issue } from '@evne/core';
+import {
+  ImportFormatSchema,
+  resolveText,
+  ValidationError,
+  type ImportFormat,
+  type Issue,
+} from '@evne/core';
 import { decodeText, exportFrameworkFile, parseFrameworkFile } from '@evne/server';
 import { CliError, systemActor, withContext, type CommandIo } from './context.js';
 
@@ -18,8 +24,12 @@ export function formatIssue(issue: Issue, file: string): string {
 
 function detectFormat(file: string, content: Buffer): ImportFormat {
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.xlsx') return 'xlsx';
-  if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return 'csv';
+  if (extension === '.xlsx') {
+    return 'xlsx';
+  }
+  if (extension === '.csv' || extension === '.tsv' || extension === '.txt') {
+    return 'csv';
+  }
   const head = content.subarray(0, 4000).toString('utf8');
   return head.includes('"CFDocument"') ? 'case' : 'json';
 }
@@ -35,9 +45,10 @@ export async function importFramework(
   } catch {
     throw new CliError(`Cannot read ${file}`);
   }
-  const format = options.format ? ImportFormatSchema.parse(options.format) : detectFormat(file, bytes);
-  const content =
-    format === 'xlsx' ? bytes.toString('base64') : decodeText(bytes);
+  const format = options.format
+    ? ImportFormatSchema.parse(options.format)
+    : detectFormat(file, bytes);
+  const content = format === 'xlsx' ? bytes.toString('base64') : decodeText(bytes);
   await withContext(io, async ({ database, services, out }) => {
     const parsed = await parseFrameworkFile({
       format,
@@ -48,12 +59,17 @@ export async function importFramework(
     if (!parsed.ok) {
       throw new ValidationError(
         'framework_import_invalid',
-        [`${file} was not imported; nothing was saved:`, ...parsed.issues.map((issue) => `  ${formatIssue(issue, file)}`)].join('\n'),
+        [
+          `${file} was not imported; nothing was saved:`,
+          ...parsed.issues.map((issue) => `  ${formatIssue(issue, file)}`),
+        ].join('\n'),
         parsed.issues,
       );
     }
     const actor = await systemActor(database, options.org);
-    const result = await services.frameworks.importDocument(actor, parsed.value, { publish: options.publish === true });
+    const result = await services.frameworks.importDocument(actor, parsed.value, {
+      publish: options.publish === true,
+    });
     out(
       result.unchanged
         ? `Unchanged: "${resolveText(parsed.value.name, 'en')}" is already there (version ${result.versionId}).`
@@ -74,13 +90,19 @@ export async function exportFramework(
     const frameworks = await services.frameworks.list(actor);
     const framework = frameworks.find((candidate) => candidate.id === id || candidate.key === id);
     if (framework) {
-      const published = [...framework.versions].reverse().find((version) => version.status === 'published');
+      const published = [...framework.versions]
+        .reverse()
+        .find((version) => version.status === 'published');
       const chosen = published ?? framework.versions[framework.versions.length - 1];
-      if (!chosen) throw new CliError(`Framework ${id} has no version`);
+      if (!chosen) {
+        throw new CliError(`Framework ${id} has no version`);
+      }
       versionId = chosen.id;
     }
     const version = await services.frameworks.getVersion(actor, versionId).catch(() => {
-      throw new CliError(`No framework or version "${id}"${options.org ? ` in ${options.org}` : ' among the shipped frameworks (use --org)'}`);
+      throw new CliError(
+        `No framework or version "${id}"${options.org ? ` in ${options.org}` : ' among the shipped frameworks (use --org)'}`,
+      );
     });
     const document = await services.frameworks.exportDocument(actor, version.id);
     const file = await exportFrameworkFile(document, format, {

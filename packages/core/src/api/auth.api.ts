@@ -6,7 +6,10 @@ import { defineEndpoint } from './contract.js';
 export const LoginInputSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(1000),
-  organisation: z.string().optional().describe('Organisation slug, when the user belongs to several'),
+  organisation: z
+    .string()
+    .optional()
+    .describe('Organisation slug, when the user belongs to several'),
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
 

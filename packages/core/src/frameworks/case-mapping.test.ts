@@ -588,7 +588,8 @@ describe('caseToFramework errors', () => {
   });
 
   it('reports a package without a CFDocument', () => {
-    const { CFDocument: _document, ...withoutDocument } = broken;
+    const withoutDocument: Record<string, unknown> = { ...broken };
+    delete withoutDocument.CFDocument;
     const outcome = caseToFramework(withoutDocument);
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? [] : outcome.issues).toContainEqual(

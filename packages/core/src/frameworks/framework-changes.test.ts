@@ -20,14 +20,29 @@ function node(id: string, overrides: Partial<ComparableNode> = {}): ComparableNo
 
 /** A copy of source node `sourceId`, with the same code and name unless overridden. */
 function copy(sourceId: string, overrides: Partial<ComparableNode> = {}): ComparableNode {
-  return node(`c${sourceId}`, { sourceNodeId: sourceId, code: sourceId, name: { da: sourceId }, ...overrides });
+  return node(`c${sourceId}`, {
+    sourceNodeId: sourceId,
+    code: sourceId,
+    name: { da: sourceId },
+    ...overrides,
+  });
 }
 
 describe('compareWithSource', () => {
-  const source = [node('A'), node('B', { position: 1 }), node('A1', { parentId: 'A', kind: 'competence' }), node('C', { position: 2 })];
+  const source = [
+    node('A'),
+    node('B', { position: 1 }),
+    node('A1', { parentId: 'A', kind: 'competence' }),
+    node('C', { position: 2 }),
+  ];
 
   it('lists nothing for an untouched copy', () => {
-    const copy = source.map((n) => ({ ...n, id: `c${n.id}`, sourceNodeId: n.id, parentId: n.parentId && `c${n.parentId}` }));
+    const copy = source.map((n) => ({
+      ...n,
+      id: `c${n.id}`,
+      sourceNodeId: n.id,
+      parentId: n.parentId && `c${n.parentId}`,
+    }));
     const { changes, removed } = compareWithSource(copy, source);
     expect([...changes.values()].every((list) => list.length === 0)).toBe(true);
     expect(removed).toEqual([]);

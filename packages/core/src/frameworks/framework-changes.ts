@@ -94,9 +94,15 @@ export function compareWithSource(
     if (!source) {
       list.push('added');
     } else {
-      if (!same(node.name, source.name)) list.push('renamed');
-      if (node.code !== source.code) list.push('recoded');
-      if (!same(node.description, source.description)) list.push('description');
+      if (!same(node.name, source.name)) {
+        list.push('renamed');
+      }
+      if (node.code !== source.code) {
+        list.push('recoded');
+      }
+      if (!same(node.description, source.description)) {
+        list.push('description');
+      }
       const parent = node.parentId === null ? undefined : byId.get(node.parentId);
       const expectedParentSource = parent?.sourceNodeId ?? null;
       const moved = expectedParentSource !== source.parentId;
@@ -105,11 +111,21 @@ export function compareWithSource(
       } else if (ranks.get(node.id) !== sourceRanks.get(source.id)) {
         list.push('reordered');
       }
-      if (node.hidden && !source.hidden) list.push('hidden');
-      if (!node.hidden && source.hidden) list.push('shown');
-      if ((node.colour ?? null) !== (source.colour ?? null)) list.push('colour');
-      if (!same(node.levelDescriptors, source.levelDescriptors)) list.push('descriptors');
-      if (node.kind !== source.kind) list.push('kind');
+      if (node.hidden && !source.hidden) {
+        list.push('hidden');
+      }
+      if (!node.hidden && source.hidden) {
+        list.push('shown');
+      }
+      if ((node.colour ?? null) !== (source.colour ?? null)) {
+        list.push('colour');
+      }
+      if (!same(node.levelDescriptors, source.levelDescriptors)) {
+        list.push('descriptors');
+      }
+      if (node.kind !== source.kind) {
+        list.push('kind');
+      }
     }
     changes.set(node.id, list);
   }

@@ -31,13 +31,50 @@ describe('validateFrameworkDocument', () => {
   });
 
   it.each([
-    ['an unknown parent', { ...base, nodes: [...base.nodes, { code: 'B.1', parent: 'B', kind: 'competence', name: { da: 'x' } }] }, 'unknown_parent $.nodes[2].parent'],
-    ['a duplicate code', { ...base, nodes: [...base.nodes, { code: 'A', parent: null, kind: 'area', name: { da: 'x' } }] }, 'duplicate_code $.nodes[2].code'],
-    ['a missing name', { ...base, nodes: [{ code: 'A', parent: null, kind: 'area' }] }, 'missing_field $.nodes[0].name'],
-    ['a name of the wrong type', { ...base, nodes: [{ code: 'A', parent: null, kind: 'area', name: 'A' }] }, 'invalid_value $.nodes[0].name'],
-    ['a scale with one level', { ...base, scale: { ...DEFAULT_SCALE, levels: DEFAULT_SCALE.levels.slice(0, 1) } }, 'empty_scale $.scale.levels'],
-    ['levels out of order', { ...base, scale: { ...DEFAULT_SCALE, levels: [...DEFAULT_SCALE.levels].reverse() } }, 'level_out_of_order $.scale.levels[1].value'],
-    ['a descriptor for a level not on the scale', { ...base, nodes: [base.nodes[0], { ...base.nodes[1], levelDescriptors: { '9': { da: 'x' } } }] }, 'unknown_level $.nodes[1].levelDescriptors.9'],
+    [
+      'an unknown parent',
+      {
+        ...base,
+        nodes: [...base.nodes, { code: 'B.1', parent: 'B', kind: 'competence', name: { da: 'x' } }],
+      },
+      'unknown_parent $.nodes[2].parent',
+    ],
+    [
+      'a duplicate code',
+      {
+        ...base,
+        nodes: [...base.nodes, { code: 'A', parent: null, kind: 'area', name: { da: 'x' } }],
+      },
+      'duplicate_code $.nodes[2].code',
+    ],
+    [
+      'a missing name',
+      { ...base, nodes: [{ code: 'A', parent: null, kind: 'area' }] },
+      'missing_field $.nodes[0].name',
+    ],
+    [
+      'a name of the wrong type',
+      { ...base, nodes: [{ code: 'A', parent: null, kind: 'area', name: 'A' }] },
+      'invalid_value $.nodes[0].name',
+    ],
+    [
+      'a scale with one level',
+      { ...base, scale: { ...DEFAULT_SCALE, levels: DEFAULT_SCALE.levels.slice(0, 1) } },
+      'empty_scale $.scale.levels',
+    ],
+    [
+      'levels out of order',
+      { ...base, scale: { ...DEFAULT_SCALE, levels: [...DEFAULT_SCALE.levels].reverse() } },
+      'level_out_of_order $.scale.levels[1].value',
+    ],
+    [
+      'a descriptor for a level not on the scale',
+      {
+        ...base,
+        nodes: [base.nodes[0], { ...base.nodes[1], levelDescriptors: { '9': { da: 'x' } } }],
+      },
+      'unknown_level $.nodes[1].levelDescriptors.9',
+    ],
   ])('reports %s with its JSON path', (_label, input, expected) => {
     expect(codes(input)).toContain(expected);
   });
@@ -63,7 +100,11 @@ describe('validateFrameworkDocument', () => {
       ],
     };
     expect(codes(input)).toEqual(
-      expect.arrayContaining(['missing_field $.nodes[0].name', 'duplicate_code $.nodes[1].code', 'unknown_parent $.nodes[1].parent']),
+      expect.arrayContaining([
+        'missing_field $.nodes[0].name',
+        'duplicate_code $.nodes[1].code',
+        'unknown_parent $.nodes[1].parent',
+      ]),
     );
   });
 });
@@ -98,7 +139,12 @@ describe('canonicalFrameworkDocument', () => {
     };
     const canonical = canonicalFrameworkDocument(document);
     expect(canonical.nodes.map((node) => node.code)).toEqual(['A', 'A.1', 'B']);
-    expect(canonical.nodes[0]).toEqual({ code: 'A', parent: null, kind: 'area', name: { da: 'A' } });
+    expect(canonical.nodes[0]).toEqual({
+      code: 'A',
+      parent: null,
+      kind: 'area',
+      name: { da: 'A' },
+    });
     expect(canonical.nodes[1]).not.toHaveProperty('levelDescriptors');
   });
 });

@@ -168,7 +168,15 @@ function looseDocument(input: unknown): FrameworkDocument | undefined {
     key: 'xx',
     name: { en: 'x' },
     // Without a readable scale, leave the scale checks to the schema's own message.
-    scale: { levels: rawLevels ? levels : [{ value: 1, label: { en: 'x' } }, { value: 2, label: { en: 'x' } }], notApplicable: { label: { en: 'x' } } },
+    scale: {
+      levels: rawLevels
+        ? levels
+        : [
+            { value: 1, label: { en: 'x' } },
+            { value: 2, label: { en: 'x' } },
+          ],
+      notApplicable: { label: { en: 'x' } },
+    },
     nodes,
   };
 }
@@ -280,7 +288,9 @@ export function validateFrameworkDocument(input: unknown): Result<FrameworkDocum
     const issues = zodIssues(parsed.error, input);
     const loose = looseDocument(input);
     const seen = new Set(issues.map((issue) => issue.path));
-    const structural = loose ? findStructuralIssues(loose).filter((issue) => !seen.has(issue.path)) : [];
+    const structural = loose
+      ? findStructuralIssues(loose).filter((issue) => !seen.has(issue.path))
+      : [];
     return { ok: false, issues: [...issues, ...structural] };
   }
   const issues = findStructuralIssues(parsed.data);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { completenessFigures, depthFirst, ratedLeafIds, visibleNodes, wouldCreateCycle, type TreeNode } from './framework-tree.js';
+import {
+  completenessFigures,
+  depthFirst,
+  ratedLeafIds,
+  visibleNodes,
+  wouldCreateCycle,
+  type TreeNode,
+} from './framework-tree.js';
 
 const nodes: TreeNode[] = [
   { id: 'a', parentId: null, kind: 'area', position: 1 },
@@ -14,7 +21,16 @@ const nodes: TreeNode[] = [
 
 describe('framework tree', () => {
   it('walks depth-first with siblings by position', () => {
-    expect(depthFirst(nodes).map((node) => node.id)).toEqual(['b', 'a', 'a1', 'a1x', 'a2', 'a2x', 'u', 'u1']);
+    expect(depthFirst(nodes).map((node) => node.id)).toEqual([
+      'b',
+      'a',
+      'a1',
+      'a1x',
+      'a2',
+      'a2x',
+      'u',
+      'u1',
+    ]);
   });
 
   it('hides everything under a hidden node', () => {

@@ -93,7 +93,9 @@ export function completenessFigures(
   nodes: readonly TreeNode[],
   expected: KindCounts | undefined,
 ): CompletenessFigure[] {
-  const inWheel = nodes.filter((node) => (node.group ?? 'wheel') === 'wheel' || node.kind !== 'area');
+  const inWheel = nodes.filter(
+    (node) => (node.group ?? 'wheel') === 'wheel' || node.kind !== 'area',
+  );
   const wheelIds = new Set<string>();
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const rootGroup = (node: TreeNode): NodeGroup => {

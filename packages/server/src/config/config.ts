@@ -5,7 +5,7 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
   dataDir: z.string().min(1),
-  databaseUrl: z.string().url().optional(),
+  databaseUrl: z.url().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Secure cookies need HTTPS; on by default in production. */
   cookieSecure: z.boolean(),

@@ -24,25 +24,29 @@ export async function migrate(handle: DatabaseHandle, dir = MIGRATIONS_DIR): Pro
     .sort();
   const applied: string[] = [];
   for (const file of files) {
-    const done = await sql<{ name: string }>`select name from schema_migrations where name = ${file}`.execute(
-      handle.db,
-    );
+    const done = await sql<{
+      name: string;
+    }>`select name from schema_migrations where name = ${file}`.execute(handle.db);
     if (done.rows.length > 0) {
       continue;
     }
     const body = readFileSync(path.join(dir, file), 'utf8');
     const name = file.replace(/'/g, "''");
-    await handle.exec(
-      `begin;\nselect pg_advisory_xact_lock(${LOCK_ID});\n` +
-        `do $$ begin if exists (select 1 from schema_migrations where name = '${name}') then raise exception 'already applied'; end if; end $$;\n` +
-        `${body}\n;insert into schema_migrations (name) values ('${name}');\ncommit;`,
-    ).catch(async (error: unknown) => {
-      await handle.exec('rollback').catch(() => undefined);
-      if (error instanceof Error && error.message.includes('already applied')) {
-        return;
-      }
-      throw new Error(`Migration ${file} failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    await handle
+      .exec(
+        `begin;\nselect pg_advisory_xact_lock(${LOCK_ID});\n` +
+          `do $$ begin if exists (select 1 from schema_migrations where name = '${name}') then raise exception 'already applied'; end if; end $$;\n` +
+          `${body}\n;insert into schema_migrations (name) values ('${name}');\ncommit;`,
+      )
+      .catch(async (error: unknown) => {
+        await handle.exec('rollback').catch(() => undefined);
+        if (error instanceof Error && error.message.includes('already applied')) {
+          return;
+        }
+        throw new Error(
+          `Migration ${file} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
     applied.push(file);
   }
   return applied;

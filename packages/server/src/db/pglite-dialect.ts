@@ -42,7 +42,7 @@ class PGliteConnection implements DatabaseConnection {
       ...(affected !== undefined ? { numAffectedRows: BigInt(affected) } : {}),
     };
   }
-  // eslint-disable-next-line require-yield
+
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming is not supported on PGlite');
   }

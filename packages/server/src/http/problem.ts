@@ -21,11 +21,21 @@ interface ProblemBody {
 }
 
 function statusOf(error: AppError): number {
-  if (error instanceof ValidationError) return 422;
-  if (error instanceof NotFoundError) return 404;
-  if (error instanceof ForbiddenError) return 403;
-  if (error instanceof ConflictError) return 409;
-  if (error instanceof UnauthenticatedError) return 401;
+  if (error instanceof ValidationError) {
+    return 422;
+  }
+  if (error instanceof NotFoundError) {
+    return 404;
+  }
+  if (error instanceof ForbiddenError) {
+    return 403;
+  }
+  if (error instanceof ConflictError) {
+    return 409;
+  }
+  if (error instanceof UnauthenticatedError) {
+    return 401;
+  }
   return 400;
 }
 
@@ -42,7 +52,13 @@ const TITLES: Record<number, string> = {
   500: 'Internal server error',
 };
 
-function problem(status: number, code: string, detail: string, requestId: string, issues?: Issue[]): ProblemBody {
+function problem(
+  status: number,
+  code: string,
+  detail: string,
+  requestId: string,
+  issues?: Issue[],
+): ProblemBody {
   return {
     type: `https://evne.dev/problems/${code}`,
     title: TITLES[status] ?? 'Error',
@@ -66,9 +82,16 @@ export function registerProblemHandler(app: FastifyInstance): void {
         message: item.message ?? 'Invalid value',
         path: `${error.validationContext ?? 'body'}${item.instancePath.replace(/\//g, '.')}`,
       }));
-      body = problem(400, 'invalid_request', 'The request does not match the expected shape', request.id, issues);
+      body = problem(
+        400,
+        'invalid_request',
+        'The request does not match the expected shape',
+        request.id,
+        issues,
+      );
     } else {
-      const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+      const status =
+        'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
       if (status >= 500) {
         request.log.error({ err: error }, 'request failed');
         body = problem(500, 'internal_error', 'Something went wrong on our side', request.id);
@@ -90,6 +113,8 @@ export function registerProblemHandler(app: FastifyInstance): void {
     void reply
       .status(404)
       .type('application/problem+json')
-      .send(problem(404, 'route_not_found', `No route ${request.method} ${request.url}`, request.id));
+      .send(
+        problem(404, 'route_not_found', `No route ${request.method} ${request.url}`, request.id),
+      );
   });
 }

@@ -15,7 +15,12 @@ export interface HandlerContext<P, Q, B> {
 type Out<T> = T extends z.ZodType ? z.output<T> : never;
 
 /** Registers one endpoint of the core contract, with its schemas, on the app. */
-export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+export function route<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+>(
   app: FastifyInstance,
   endpoint: Endpoint<P, Q, B, R>,
   handler: (

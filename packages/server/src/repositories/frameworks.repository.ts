@@ -1,15 +1,26 @@
-import type { Executor, FrameworkNodeRow, FrameworkRow, FrameworkVersionRow, NewFrameworkNode } from '../db/database.js';
+import type {
+  Executor,
+  FrameworkNodeRow,
+  FrameworkRow,
+  FrameworkVersionRow,
+  NewFrameworkNode,
+} from '../db/database.js';
 
 /**
  * All SQL for frameworks. Reads see the frameworks shipped with Evne (organisation_id null)
  * and the caller organisation's own; writes touch only the caller organisation's rows.
  */
 
-export async function listVisibleFrameworks(db: Executor, organisationId: string): Promise<FrameworkRow[]> {
+export async function listVisibleFrameworks(
+  db: Executor,
+  organisationId: string,
+): Promise<FrameworkRow[]> {
   return db
     .selectFrom('frameworks')
     .selectAll()
-    .where((eb) => eb.or([eb('organisation_id', 'is', null), eb('organisation_id', '=', organisationId)]))
+    .where((eb) =>
+      eb.or([eb('organisation_id', 'is', null), eb('organisation_id', '=', organisationId)]),
+    )
     .orderBy('organisation_id', (ob) => ob.nullsFirst())
     .orderBy('created_at')
     .orderBy('key')
@@ -46,7 +57,10 @@ export async function findFrameworkByKey(
     .executeTakeFirst();
 }
 
-export async function listVersions(db: Executor, frameworkIds: readonly string[]): Promise<FrameworkVersionRow[]> {
+export async function listVersions(
+  db: Executor,
+  frameworkIds: readonly string[],
+): Promise<FrameworkVersionRow[]> {
   if (frameworkIds.length === 0) {
     return [];
   }
@@ -67,7 +81,9 @@ export async function findVisibleVersion(
     .selectFrom('framework_versions')
     .selectAll()
     .where('id', '=', versionId)
-    .where((eb) => eb.or([eb('organisation_id', 'is', null), eb('organisation_id', '=', organisationId)]))
+    .where((eb) =>
+      eb.or([eb('organisation_id', 'is', null), eb('organisation_id', '=', organisationId)]),
+    )
     .executeTakeFirst();
 }
 
@@ -211,7 +227,11 @@ export async function markPublished(
     .execute();
 }
 
-export async function deleteDraftVersion(db: Executor, organisationId: string, versionId: string): Promise<void> {
+export async function deleteDraftVersion(
+  db: Executor,
+  organisationId: string,
+  versionId: string,
+): Promise<void> {
   await db
     .deleteFrom('framework_versions')
     .where('id', '=', versionId)
@@ -222,7 +242,10 @@ export async function deleteDraftVersion(db: Executor, organisationId: string, v
 
 export async function insertNodes(db: Executor, nodes: readonly NewFrameworkNode[]): Promise<void> {
   for (let start = 0; start < nodes.length; start += 500) {
-    await db.insertInto('framework_nodes').values(nodes.slice(start, start + 500)).execute();
+    await db
+      .insertInto('framework_nodes')
+      .values(nodes.slice(start, start + 500))
+      .execute();
   }
 }
 
@@ -255,7 +278,9 @@ export async function updateNode(
       ...(values.description !== undefined ? { description: json(values.description) } : {}),
       ...(values.colour !== undefined ? { colour: values.colour } : {}),
       ...(values.isHidden !== undefined ? { is_hidden: values.isHidden } : {}),
-      ...(values.levelDescriptors !== undefined ? { level_descriptors: json(values.levelDescriptors) } : {}),
+      ...(values.levelDescriptors !== undefined
+        ? { level_descriptors: json(values.levelDescriptors) }
+        : {}),
       ...(values.parentId !== undefined ? { parent_id: values.parentId } : {}),
       ...(values.position !== undefined ? { position: values.position } : {}),
     })
@@ -264,7 +289,11 @@ export async function updateNode(
     .execute();
 }
 
-export async function deleteNode(db: Executor, organisationId: string, nodeId: string): Promise<void> {
+export async function deleteNode(
+  db: Executor,
+  organisationId: string,
+  nodeId: string,
+): Promise<void> {
   await db
     .deleteFrom('framework_nodes')
     .where('id', '=', nodeId)

@@ -29,19 +29,39 @@ function toRecord(row: {
   };
 }
 
-export async function findOrganisationBySlug(db: Executor, slug: string): Promise<OrganisationRecord | undefined> {
-  const row = await db.selectFrom('organisations').select(columns).where('slug', '=', slug).executeTakeFirst();
+export async function findOrganisationBySlug(
+  db: Executor,
+  slug: string,
+): Promise<OrganisationRecord | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(columns)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   return row ? toRecord(row) : undefined;
 }
 
-export async function findOrganisationById(db: Executor, id: string): Promise<OrganisationRecord | undefined> {
-  const row = await db.selectFrom('organisations').select(columns).where('id', '=', id).executeTakeFirst();
+export async function findOrganisationById(
+  db: Executor,
+  id: string,
+): Promise<OrganisationRecord | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(columns)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toRecord(row) : undefined;
 }
 
 export async function insertOrganisation(
   db: Executor,
-  values: { slug: string; name: string; isDemo?: boolean; defaultLocale?: string; anonymityThreshold?: number },
+  values: {
+    slug: string;
+    name: string;
+    isDemo?: boolean;
+    defaultLocale?: string;
+    anonymityThreshold?: number;
+  },
 ): Promise<OrganisationRecord> {
   const row = await db
     .insertInto('organisations')

@@ -9,7 +9,13 @@ export interface SessionRecord {
 
 export async function insertSession(
   db: Executor,
-  values: { idHash: string; userId: string; organisationId: string; csrfToken: string; expiresAt: Date },
+  values: {
+    idHash: string;
+    userId: string;
+    organisationId: string;
+    csrfToken: string;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -23,7 +29,11 @@ export async function insertSession(
     .execute();
 }
 
-export async function findLiveSession(db: Executor, idHash: string, now: Date): Promise<SessionRecord | undefined> {
+export async function findLiveSession(
+  db: Executor,
+  idHash: string,
+  now: Date,
+): Promise<SessionRecord | undefined> {
   const row = await db
     .selectFrom('sessions')
     .select(['user_id', 'organisation_id', 'csrf_token', 'expires_at'])

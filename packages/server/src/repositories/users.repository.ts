@@ -36,7 +36,10 @@ function toUser(row: {
   };
 }
 
-export async function findUserByEmail(db: Executor, email: string): Promise<UserRecord | undefined> {
+export async function findUserByEmail(
+  db: Executor,
+  email: string,
+): Promise<UserRecord | undefined> {
   const row = await db
     .selectFrom('users')
     .select(userColumns)
@@ -46,7 +49,11 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
 }
 
 export async function findUserById(db: Executor, id: string): Promise<UserRecord | undefined> {
-  const row = await db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toUser(row) : undefined;
 }
 
@@ -67,7 +74,12 @@ export async function insertUser(
   return toUser(row);
 }
 
-export async function updateUserPassword(db: Executor, userId: string, passwordHash: string, name?: string): Promise<void> {
+export async function updateUserPassword(
+  db: Executor,
+  userId: string,
+  passwordHash: string,
+  name?: string,
+): Promise<void> {
   await db
     .updateTable('users')
     .set({ password_hash: passwordHash, disabled_at: null, ...(name ? { name } : {}) })
@@ -75,7 +87,11 @@ export async function updateUserPassword(db: Executor, userId: string, passwordH
     .execute();
 }
 
-export async function updateUserLocale(db: Executor, userId: string, locale: string): Promise<void> {
+export async function updateUserLocale(
+  db: Executor,
+  userId: string,
+  locale: string,
+): Promise<void> {
   await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
 }
 
@@ -87,7 +103,11 @@ export async function listMemberships(db: Executor, userId: string): Promise<Mem
     .where('memberships.user_id', '=', userId)
     .orderBy('memberships.created_at')
     .execute();
-  return rows.map((row) => ({ organisationId: row.organisation_id, organisationSlug: row.slug, role: row.role }));
+  return rows.map((row) => ({
+    organisationId: row.organisation_id,
+    organisationSlug: row.slug,
+    role: row.role,
+  }));
 }
 
 export async function upsertMembership(
@@ -97,6 +117,8 @@ export async function upsertMembership(
   await db
     .insertInto('memberships')
     .values({ organisation_id: values.organisationId, user_id: values.userId, role: values.role })
-    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doUpdateSet({ role: values.role }))
+    .onConflict((oc) =>
+      oc.columns(['organisation_id', 'user_id']).doUpdateSet({ role: values.role }),
+    )
     .execute();
 }

@@ -15,7 +15,11 @@ describe('sign-in', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/frameworks' });
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json()).toMatchObject({ status: 401, code: 'unauthenticated', title: 'Unauthenticated' });
+    expect(response.json()).toMatchObject({
+      status: 401,
+      code: 'unauthenticated',
+      title: 'Unauthenticated',
+    });
     expect(response.json().requestId).toBeTruthy();
   });
 
@@ -32,16 +36,26 @@ describe('sign-in', () => {
   });
 
   it('reports a malformed body with the field that is wrong', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'not-an-email' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'not-an-email' },
+    });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.code).toBe('invalid_request');
-    expect(body.issues.map((issue: { path: string }) => issue.path).join(' ')).toMatch(/email|password/);
+    expect(body.issues.map((issue: { path: string }) => issue.path).join(' ')).toMatch(
+      /email|password/,
+    );
   });
 
   it('sets an httpOnly SameSite session cookie and returns the session', async () => {
     const { email } = await buildSignedInUser(t, { role: 'manager' });
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: TEST_PASSWORD },
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'evne_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -62,7 +76,12 @@ describe('CSRF protection', () => {
   it('refuses a change without the CSRF token, and with a wrong one', async () => {
     const { client } = await buildSignedInUser(t);
     for (const headers of [{ 'x-csrf-token': '' }, { 'x-csrf-token': 'x'.repeat(43) }]) {
-      const response = await client.request('PUT', '/api/v1/me/preferences', { locale: 'nb' }, headers);
+      const response = await client.request(
+        'PUT',
+        '/api/v1/me/preferences',
+        { locale: 'nb' },
+        headers,
+      );
       expect(response.statusCode).toBe(403);
       expect(response.json().code).toBe('csrf_token_invalid');
     }
@@ -102,7 +121,10 @@ describe('organisations', () => {
       url: '/api/v1/auth/login',
       payload: { email: first.email, password: TEST_PASSWORD, organisation: second.slug },
     });
-    expect(response.json()).toMatchObject({ organisation: { slug: second.slug }, role: 'employee' });
+    expect(response.json()).toMatchObject({
+      organisation: { slug: second.slug },
+      role: 'employee',
+    });
   });
 });
 

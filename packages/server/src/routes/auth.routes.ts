@@ -12,7 +12,10 @@ export function authRoutes(
 
   route(app, authApi.login, async ({ body, reply }) => {
     const { token, session } = await auth.login(body);
-    setSessionCookie(reply, token, { secure: deps.cookieSecure, maxAgeSeconds: deps.sessionHours * 3600 });
+    setSessionCookie(reply, token, {
+      secure: deps.cookieSecure,
+      maxAgeSeconds: deps.sessionHours * 3600,
+    });
     return session;
   });
 

@@ -26,24 +26,34 @@ async function list(client: TestClient): Promise<FrameworkSummary[]> {
 }
 
 async function shipped(client: TestClient, key: string): Promise<FrameworkSummary> {
-  const found = (await list(client)).find((framework) => framework.key === key && framework.isShipped);
-  if (!found) throw new Error(`no shipped ${key}`);
+  const found = (await list(client)).find(
+    (framework) => framework.key === key && framework.isShipped,
+  );
+  if (!found) {
+    throw new Error(`no shipped ${key}`);
+  }
   return found;
 }
 
-async function adaptDk(client: TestClient): Promise<{ framework: FrameworkSummary; draft: FrameworkVersion }> {
+async function adaptDk(
+  client: TestClient,
+): Promise<{ framework: FrameworkSummary; draft: FrameworkVersion }> {
   const source = await shipped(client, 'dk-state-model');
   const response = await client.post(`/api/v1/frameworks/${source.id}/adaptations`, {});
   expect(response.statusCode).toBe(201);
   const framework = response.json() as FrameworkSummary;
   const draftId = framework.versions[0]?.id ?? '';
-  const draft = (await client.get(`/api/v1/framework-versions/${draftId}`)).json() as FrameworkVersion;
+  const draft = (
+    await client.get(`/api/v1/framework-versions/${draftId}`)
+  ).json() as FrameworkVersion;
   return { framework, draft };
 }
 
 function nodeByCode(version: FrameworkVersion, code: string) {
   const node = version.nodes.find((candidate) => candidate.code === code);
-  if (!node) throw new Error(`no node ${code}`);
+  if (!node) {
+    throw new Error(`no node ${code}`);
+  }
   return node;
 }
 
@@ -55,12 +65,12 @@ describe('framework library', () => {
   it('lists the four shipped frameworks with their completeness against the published model', async () => {
     const { client } = await buildSignedInUser(t, { role: 'employee' });
     const items = await list(client);
-    expect(items.filter((f) => f.isShipped).map((f) => f.key).sort()).toEqual([
-      'digcomp-2-2',
-      'digdir-level-3',
-      'dk-state-model',
-      'kl-employee-wheel',
-    ]);
+    expect(
+      items
+        .filter((f) => f.isShipped)
+        .map((f) => f.key)
+        .sort(),
+    ).toEqual(['digcomp-2-2', 'digdir-level-3', 'dk-state-model', 'kl-employee-wheel']);
     const dk = items.find((f) => f.key === 'dk-state-model');
     expect(dk?.completeness.figures).toEqual([
       { kind: 'area', present: 4, expected: 4 },
@@ -78,7 +88,9 @@ describe('framework library', () => {
   it('shows a version with its scale, and sub-categories without competences as rated leaves', async () => {
     const { client } = await buildSignedInUser(t, { role: 'employee' });
     const dk = await shipped(client, 'dk-state-model');
-    const version = (await client.get(`/api/v1/framework-versions/${dk.versions[0]?.id}`)).json() as FrameworkVersion;
+    const version = (
+      await client.get(`/api/v1/framework-versions/${dk.versions[0]?.id}`)
+    ).json() as FrameworkVersion;
     expect(version.status).toBe('published');
     expect(version.scale.levels.map((level) => level.label.da)).toEqual([
       'Ingen kendskab',
@@ -96,11 +108,17 @@ describe('framework library', () => {
   it('keeps KL foundational competences as a separate group outside the wheel', async () => {
     const { client } = await buildSignedInUser(t, { role: 'employee' });
     const kl = await shipped(client, 'kl-employee-wheel');
-    const version = (await client.get(`/api/v1/framework-versions/${kl.versions[0]?.id}`)).json() as FrameworkVersion;
+    const version = (
+      await client.get(`/api/v1/framework-versions/${kl.versions[0]?.id}`)
+    ).json() as FrameworkVersion;
     const tops = version.nodes.filter((node) => node.parentId === null);
     expect(tops.filter((node) => node.group === 'wheel')).toHaveLength(4);
     expect(tops.filter((node) => node.group === 'foundational')).toHaveLength(1);
-    expect(kl.completeness.figures.find((figure) => figure.kind === 'area')).toEqual({ kind: 'area', present: 4, expected: 4 });
+    expect(kl.completeness.figures.find((figure) => figure.kind === 'area')).toEqual({
+      kind: 'area',
+      present: 4,
+      expected: 4,
+    });
   });
 });
 
@@ -112,7 +130,9 @@ describe('local adaptation', () => {
     expect(framework.derivedFrom?.name.da).toBe(dkDocument.name.da);
     expect(draft.status).toBe('draft');
     expect(draft.nodes).toHaveLength(dkDocument.nodes.length);
-    expect(draft.nodes.every((node) => node.sourceNodeId !== null && node.changes.length === 0)).toBe(true);
+    expect(
+      draft.nodes.every((node) => node.sourceNodeId !== null && node.changes.length === 0),
+    ).toBe(true);
     expect(draft.source?.frameworkName.da).toBe(dkDocument.name.da);
   });
 
@@ -124,7 +144,10 @@ describe('local adaptation', () => {
     const a31 = nodeByCode(draft, 'A3.1');
     const gdpr = nodeByCode(draft, 'A3.1.2');
 
-    expect((await client.patch(`${base}/nodes/${gdpr.id}`, { name: { da: 'GDPR i hverdagen' } })).statusCode).toBe(200);
+    expect(
+      (await client.patch(`${base}/nodes/${gdpr.id}`, { name: { da: 'GDPR i hverdagen' } }))
+        .statusCode,
+    ).toBe(200);
     const added = await client.post(`${base}/nodes`, {
       parentId: a31.id,
       code: 'A3.1.9',
@@ -154,16 +177,25 @@ describe('local adaptation', () => {
     expect(nodeByCode(after, 'A3.2').position).toBe(0);
     expect(nodeByCode(after, 'A2.1.1').changes).toEqual(['descriptors']);
     expect(nodeByCode(after, 'A2.1').changes).toEqual([]);
-    expect(after.nodes.filter((node) => node.parentId === a3.id).map((node) => node.position).sort()).toEqual([0, 1, 2]);
+    expect(
+      after.nodes
+        .filter((node) => node.parentId === a3.id)
+        .map((node) => node.position)
+        .sort(),
+    ).toEqual([0, 1, 2]);
     expect(after.nodes.filter((node) => node.parentId === a21.id)).toHaveLength(1);
 
     const removed = await client.del(`${base}/nodes/${nodeByCode(after, 'A4.1.2').id}`);
-    expect((removed.json() as FrameworkVersion).removedFromSource.map((node) => node.code)).toEqual(['A4.1.2']);
+    expect((removed.json() as FrameworkVersion).removedFromSource.map((node) => node.code)).toEqual(
+      ['A4.1.2'],
+    );
 
     const published = await client.post(`${base}/publish`);
     expect(published.statusCode).toBe(200);
     expect((published.json() as FrameworkVersion).status).toBe('published');
-    const summary = (await client.get(`/api/v1/frameworks/${framework.id}`)).json() as FrameworkSummary;
+    const summary = (
+      await client.get(`/api/v1/frameworks/${framework.id}`)
+    ).json() as FrameworkSummary;
     expect(summary.versions.map((version) => version.status)).toEqual(['published']);
   });
 
@@ -172,18 +204,28 @@ describe('local adaptation', () => {
     const { draft } = await adaptDk(client);
     await client.post(`/api/v1/framework-versions/${draft.id}/publish`);
     const node = draft.nodes[0];
-    const response = await client.patch(`/api/v1/framework-versions/${draft.id}/nodes/${node?.id}`, { name: { da: 'Nyt navn' } });
+    const response = await client.patch(
+      `/api/v1/framework-versions/${draft.id}/nodes/${node?.id}`,
+      { name: { da: 'Nyt navn' } },
+    );
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('framework_version_published');
     await expect(
-      t.database.db.updateTable('framework_nodes').set({ code: 'X' }).where('version_id', '=', draft.id).execute(),
+      t.database.db
+        .updateTable('framework_nodes')
+        .set({ code: 'X' })
+        .where('version_id', '=', draft.id)
+        .execute(),
     ).rejects.toThrow(/immutable/);
   });
 
   it('starts a new version from the published one; the earlier version stays readable', async () => {
     const { client } = await buildSignedInUser(t);
     const { framework, draft } = await adaptDk(client);
-    await client.patch(`/api/v1/framework-versions/${draft.id}/nodes/${nodeByCode(draft, 'A1').id}`, { name: { da: 'Strategi' } });
+    await client.patch(
+      `/api/v1/framework-versions/${draft.id}/nodes/${nodeByCode(draft, 'A1').id}`,
+      { name: { da: 'Strategi' } },
+    );
     await client.post(`/api/v1/framework-versions/${draft.id}/publish`);
     const second = await client.post(`/api/v1/frameworks/${framework.id}/drafts`);
     expect(second.statusCode).toBe(201);
@@ -191,9 +233,15 @@ describe('local adaptation', () => {
     expect(v2.number).toBe(2);
     expect(v2.source?.versionId).toBe(draft.id);
     expect(v2.nodes.every((node) => node.changes.length === 0)).toBe(true);
-    expect((await client.post(`/api/v1/frameworks/${framework.id}/drafts`)).json().code).toBe('framework_draft_exists');
-    await client.patch(`/api/v1/framework-versions/${v2.id}/nodes/${nodeByCode(v2, 'A1').id}`, { name: { da: 'Strategi v2' } });
-    const v1 = (await client.get(`/api/v1/framework-versions/${draft.id}`)).json() as FrameworkVersion;
+    expect((await client.post(`/api/v1/frameworks/${framework.id}/drafts`)).json().code).toBe(
+      'framework_draft_exists',
+    );
+    await client.patch(`/api/v1/framework-versions/${v2.id}/nodes/${nodeByCode(v2, 'A1').id}`, {
+      name: { da: 'Strategi v2' },
+    });
+    const v1 = (
+      await client.get(`/api/v1/framework-versions/${draft.id}`)
+    ).json() as FrameworkVersion;
     expect(nodeByCode(v1, 'A1').name.da).toBe('Strategi');
   });
 
@@ -201,25 +249,39 @@ describe('local adaptation', () => {
     const { client } = await buildSignedInUser(t);
     const { draft } = await adaptDk(client);
     const base = `/api/v1/framework-versions/${draft.id}/nodes`;
-    const cycle = await client.patch(`${base}/${nodeByCode(draft, 'A2').id}`, { parentId: nodeByCode(draft, 'A2.1.1').id });
+    const cycle = await client.patch(`${base}/${nodeByCode(draft, 'A2').id}`, {
+      parentId: nodeByCode(draft, 'A2.1.1').id,
+    });
     expect(cycle.statusCode).toBe(422);
     expect(cycle.json().code).toBe('cycle');
-    const duplicate = await client.post(base, { parentId: null, code: 'A1', kind: 'area', name: { da: 'Dublet' } });
+    const duplicate = await client.post(base, {
+      parentId: null,
+      code: 'A1',
+      kind: 'area',
+      name: { da: 'Dublet' },
+    });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().code).toBe('duplicate_code');
-    const level = await client.patch(`${base}/${nodeByCode(draft, 'A2.1.1').id}`, { levelDescriptors: { '9': { da: 'x' } } });
+    const level = await client.patch(`${base}/${nodeByCode(draft, 'A2.1.1').id}`, {
+      levelDescriptors: { '9': { da: 'x' } },
+    });
     expect(level.statusCode).toBe(422);
     expect(level.json().code).toBe('unknown_level');
   });
 
   it('lets only an admin adapt, and nobody change a shipped framework', async () => {
     const admin = await buildSignedInUser(t);
-    const employee = await buildSignedInUser(t, { organisation: admin.organisation, role: 'employee' });
+    const employee = await buildSignedInUser(t, {
+      organisation: admin.organisation,
+      role: 'employee',
+    });
     const dk = await shipped(employee.client, 'dk-state-model');
     const response = await employee.client.post(`/api/v1/frameworks/${dk.id}/adaptations`, {});
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('admin_only');
-    const change = await admin.client.patch(`/api/v1/framework-versions/${dk.versions[0]?.id}`, { name: { da: 'Mit' } });
+    const change = await admin.client.patch(`/api/v1/framework-versions/${dk.versions[0]?.id}`, {
+      name: { da: 'Mit' },
+    });
     expect(change.statusCode).toBe(403);
     expect(change.json().code).toBe('framework_shipped_read_only');
   });
@@ -237,10 +299,17 @@ describe('organisation scoping', () => {
       other.client.get(`/api/v1/framework-versions/${draft.id}`),
       other.client.get(`/api/v1/framework-versions/${draft.id}/export?format=json`),
       other.client.patch(`/api/v1/framework-versions/${draft.id}`, { name: { da: 'Overtaget' } }),
-      other.client.patch(`/api/v1/framework-versions/${draft.id}/nodes/${node?.id}`, { hidden: true }),
+      other.client.patch(`/api/v1/framework-versions/${draft.id}/nodes/${node?.id}`, {
+        hidden: true,
+      }),
       other.client.del(`/api/v1/framework-versions/${draft.id}/nodes/${node?.id}`),
       other.client.post(`/api/v1/framework-versions/${draft.id}/publish`),
-      other.client.post(`/api/v1/framework-versions/${draft.id}/nodes`, { parentId: null, code: 'Z', kind: 'area', name: { da: 'Z' } }),
+      other.client.post(`/api/v1/framework-versions/${draft.id}/nodes`, {
+        parentId: null,
+        code: 'Z',
+        kind: 'area',
+        name: { da: 'Z' },
+      }),
       other.client.del(`/api/v1/framework-versions/${draft.id}`),
       other.client.post(`/api/v1/frameworks/${framework.id}/drafts`),
       other.client.post(`/api/v1/frameworks/${framework.id}/adaptations`, {}),
@@ -248,7 +317,9 @@ describe('organisation scoping', () => {
     for (const response of await Promise.all(attempts)) {
       expect(response.statusCode).toBe(404);
     }
-    const unchanged = (await owner.client.get(`/api/v1/framework-versions/${draft.id}`)).json() as FrameworkVersion;
+    const unchanged = (
+      await owner.client.get(`/api/v1/framework-versions/${draft.id}`)
+    ).json() as FrameworkVersion;
     expect(unchanged.status).toBe('draft');
     expect(unchanged.nodes).toHaveLength(draft.nodes.length);
     expect(unchanged.nodes.every((n) => !n.hidden)).toBe(true);
@@ -281,31 +352,65 @@ describe('import and export', () => {
   it('round-trips through CASE 1.1 to the same tree', async () => {
     const { client } = await buildSignedInUser(t);
     const kl = await shipped(client, 'kl-employee-wheel');
-    const exported = await client.get(`/api/v1/framework-versions/${kl.versions[0]?.id}/export?format=case`);
+    const exported = await client.get(
+      `/api/v1/framework-versions/${kl.versions[0]?.id}/export?format=case`,
+    );
     const casePackage = exported.json();
-    expect(casePackage.CFDocument.identifier).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(casePackage.CFAssociations.every((a: { associationType: string }) => a.associationType === 'isChildOf')).toBe(true);
+    expect(casePackage.CFDocument.identifier).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(
+      casePackage.CFAssociations.every(
+        (a: { associationType: string }) => a.associationType === 'isChildOf',
+      ),
+    ).toBe(true);
     const imported = await importFile(client, { format: 'case', content: exported.body });
     expect(imported.statusCode).toBe(201);
-    const back = await client.get(`/api/v1/framework-versions/${imported.json().versionId}/export?format=json`);
-    const original = await client.get(`/api/v1/framework-versions/${kl.versions[0]?.id}/export?format=json`);
+    const back = await client.get(
+      `/api/v1/framework-versions/${imported.json().versionId}/export?format=json`,
+    );
+    const original = await client.get(
+      `/api/v1/framework-versions/${kl.versions[0]?.id}/export?format=json`,
+    );
     expect(back.json()).toEqual(original.json());
   });
 
   it('round-trips the tree through CSV and XLSX', async () => {
     const { client } = await buildSignedInUser(t);
     const dk = await shipped(client, 'dk-state-model');
-    const original = (await client.get(`/api/v1/framework-versions/${dk.versions[0]?.id}/export?format=json`)).json() as FrameworkDocument;
-    const tree = (doc: FrameworkDocument) => doc.nodes.map((n) => [n.code, n.parent, n.kind, n.name, n.description ?? null, n.colour ?? null]);
+    const original = (
+      await client.get(`/api/v1/framework-versions/${dk.versions[0]?.id}/export?format=json`)
+    ).json() as FrameworkDocument;
+    const tree = (doc: FrameworkDocument) =>
+      doc.nodes.map((n) => [
+        n.code,
+        n.parent,
+        n.kind,
+        n.name,
+        n.description ?? null,
+        n.colour ?? null,
+      ]);
 
-    const csv = await client.get(`/api/v1/framework-versions/${dk.versions[0]?.id}/export?format=csv`);
+    const csv = await client.get(
+      `/api/v1/framework-versions/${dk.versions[0]?.id}/export?format=csv`,
+    );
     expect(csv.body.startsWith('\ufeffcode;parent_code;kind')).toBe(true);
-    const fromCsv = await importFile(client, { format: 'csv', content: csv.body, key: 'dk-from-csv', name: { da: 'Fra CSV' } });
+    const fromCsv = await importFile(client, {
+      format: 'csv',
+      content: csv.body,
+      key: 'dk-from-csv',
+      name: { da: 'Fra CSV' },
+    });
     expect(fromCsv.statusCode).toBe(201);
-    const csvBack = (await client.get(`/api/v1/framework-versions/${fromCsv.json().versionId}/export?format=json`)).json() as FrameworkDocument;
+    const csvBack = (
+      await client.get(`/api/v1/framework-versions/${fromCsv.json().versionId}/export?format=json`)
+    ).json() as FrameworkDocument;
     expect(tree(csvBack)).toEqual(tree(original));
 
-    const xlsx = await client.request('GET', `/api/v1/framework-versions/${dk.versions[0]?.id}/export?format=xlsx`);
+    const xlsx = await client.request(
+      'GET',
+      `/api/v1/framework-versions/${dk.versions[0]?.id}/export?format=xlsx`,
+    );
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const fromXlsx = await importFile(client, {
       format: 'xlsx',
@@ -314,20 +419,32 @@ describe('import and export', () => {
       name: { da: 'Fra XLSX' },
     });
     expect(fromXlsx.statusCode).toBe(201);
-    const xlsxBack = (await client.get(`/api/v1/framework-versions/${fromXlsx.json().versionId}/export?format=json`)).json() as FrameworkDocument;
+    const xlsxBack = (
+      await client.get(`/api/v1/framework-versions/${fromXlsx.json().versionId}/export?format=json`)
+    ).json() as FrameworkDocument;
     expect(tree(xlsxBack)).toEqual(tree(original));
   });
 
   it('reads a semicolon CSV with a BOM, and an XLSX sheet, with æøå intact', async () => {
     const { client } = await buildSignedInUser(t);
-    const text = 'code;parent_code;kind;name_da\r\nA;;area;Økonomi og ældrepleje\r\nA.1;A;competence;Å styre\r\n';
+    const text =
+      'code;parent_code;kind;name_da\r\nA;;area;Økonomi og ældrepleje\r\nA.1;A;competence;Å styre\r\n';
     for (const [format, content] of [
       ['csv', `\ufeff${text}`],
       ['xlsx', await csvAsXlsx(text)],
     ] as const) {
-      const imported = await importFile(client, { format, content, key: `excel-${format}`, name: { da: 'Excel' } });
+      const imported = await importFile(client, {
+        format,
+        content,
+        key: `excel-${format}`,
+        name: { da: 'Excel' },
+      });
       expect(imported.statusCode).toBe(201);
-      const doc = (await client.get(`/api/v1/framework-versions/${imported.json().versionId}/export?format=json`)).json() as FrameworkDocument;
+      const doc = (
+        await client.get(
+          `/api/v1/framework-versions/${imported.json().versionId}/export?format=json`,
+        )
+      ).json() as FrameworkDocument;
       expect(doc.nodes.map((n) => n.name.da)).toEqual(['Økonomi og ældrepleje', 'Å styre']);
     }
   });
@@ -336,7 +453,9 @@ describe('import and export', () => {
 async function csvAsXlsx(text: string): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Ark1');
-  for (const line of text.trim().split(/\r?\n/)) sheet.addRow(line.split(';'));
+  for (const line of text.trim().split(/\r?\n/)) {
+    sheet.addRow(line.split(';'));
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
 }
 
@@ -354,36 +473,114 @@ describe('bad input', () => {
   });
 
   const cases: [string, () => string, string, string | RegExp][] = [
-    ['broken JSON', () => '{\n  "format": "evne-framework",\n  "nodes": [\n}', 'invalid_json', /^line 4/],
-    ['an unknown parent', () => JSON.stringify({ ...valid(), nodes: [...valid().nodes, { code: 'B.1', parent: 'B', kind: 'competence', name: { da: 'x' } }] }), 'unknown_parent', '$.nodes[2].parent'],
-    ['a duplicate code', () => JSON.stringify({ ...valid(), nodes: [...valid().nodes, { code: 'A.1', parent: 'A', kind: 'competence', name: { da: 'x' } }] }), 'duplicate_code', '$.nodes[2].code'],
-    ['a cycle', () => JSON.stringify({ ...valid(), nodes: [{ code: 'X', parent: 'Y', kind: 'area', name: { da: 'x' } }, { code: 'Y', parent: 'X', kind: 'area', name: { da: 'y' } }] }), 'cycle', /\$\.nodes\[\d\]\.parent/],
-    ['a missing name', () => JSON.stringify({ ...valid(), nodes: [{ code: 'A', parent: null, kind: 'area' }] }), 'missing_field', '$.nodes[0].name'],
-    ['an empty scale', () => JSON.stringify({ ...valid(), scale: { ...valid().scale, levels: [] } }), 'empty_scale', '$.scale.levels'],
-    ['a level out of order', () => JSON.stringify({ ...valid(), scale: { ...valid().scale, levels: [...valid().scale.levels].reverse() } }), 'level_out_of_order', '$.scale.levels[1].value'],
+    [
+      'broken JSON',
+      () => '{\n  "format": "evne-framework",\n  "nodes": [\n}',
+      'invalid_json',
+      /^line 4/,
+    ],
+    [
+      'an unknown parent',
+      () =>
+        JSON.stringify({
+          ...valid(),
+          nodes: [
+            ...valid().nodes,
+            { code: 'B.1', parent: 'B', kind: 'competence', name: { da: 'x' } },
+          ],
+        }),
+      'unknown_parent',
+      '$.nodes[2].parent',
+    ],
+    [
+      'a duplicate code',
+      () =>
+        JSON.stringify({
+          ...valid(),
+          nodes: [
+            ...valid().nodes,
+            { code: 'A.1', parent: 'A', kind: 'competence', name: { da: 'x' } },
+          ],
+        }),
+      'duplicate_code',
+      '$.nodes[2].code',
+    ],
+    [
+      'a cycle',
+      () =>
+        JSON.stringify({
+          ...valid(),
+          nodes: [
+            { code: 'X', parent: 'Y', kind: 'area', name: { da: 'x' } },
+            { code: 'Y', parent: 'X', kind: 'area', name: { da: 'y' } },
+          ],
+        }),
+      'cycle',
+      /\$\.nodes\[\d\]\.parent/,
+    ],
+    [
+      'a missing name',
+      () => JSON.stringify({ ...valid(), nodes: [{ code: 'A', parent: null, kind: 'area' }] }),
+      'missing_field',
+      '$.nodes[0].name',
+    ],
+    [
+      'an empty scale',
+      () => JSON.stringify({ ...valid(), scale: { ...valid().scale, levels: [] } }),
+      'empty_scale',
+      '$.scale.levels',
+    ],
+    [
+      'a level out of order',
+      () =>
+        JSON.stringify({
+          ...valid(),
+          scale: { ...valid().scale, levels: [...valid().scale.levels].reverse() },
+        }),
+      'level_out_of_order',
+      '$.scale.levels[1].value',
+    ],
   ];
 
-  it.each(cases)('rejects %s as a whole, says where, and saves nothing', async (_label, content, code, where) => {
-    const { client } = await buildSignedInUser(t);
-    const before = await t.database.db.selectFrom('framework_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const response = await importFile(client, { format: 'json', content: content() });
-    expect(response.statusCode).toBe(422);
-    const body = response.json();
-    expect(body.code).toBe('framework_import_invalid');
-    const issue = body.issues.find((candidate: { code: string }) => candidate.code === code);
-    expect(issue, JSON.stringify(body.issues)).toBeDefined();
-    const location = issue.path ?? `line ${issue.line} column ${issue.column}`;
-    if (typeof where === 'string') expect(location).toBe(where);
-    else expect(location).toMatch(where);
-    const after = await t.database.db.selectFrom('framework_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(after.n)).toBe(Number(before.n));
-    expect((await list(client)).filter((f) => !f.isShipped)).toHaveLength(0);
-  });
+  it.each(cases)(
+    'rejects %s as a whole, says where, and saves nothing',
+    async (_label, content, code, where) => {
+      const { client } = await buildSignedInUser(t);
+      const before = await t.database.db
+        .selectFrom('framework_versions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const response = await importFile(client, { format: 'json', content: content() });
+      expect(response.statusCode).toBe(422);
+      const body = response.json();
+      expect(body.code).toBe('framework_import_invalid');
+      const issue = body.issues.find((candidate: { code: string }) => candidate.code === code);
+      expect(issue, JSON.stringify(body.issues)).toBeDefined();
+      const location = issue.path ?? `line ${issue.line} column ${issue.column}`;
+      if (typeof where === 'string') {
+        expect(location).toBe(where);
+      } else {
+        expect(location).toMatch(where);
+      }
+      const after = await t.database.db
+        .selectFrom('framework_versions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+      expect((await list(client)).filter((f) => !f.isShipped)).toHaveLength(0);
+    },
+  );
 
   it('lists every problem of a file at once, with CSV lines and columns', async () => {
     const { client } = await buildSignedInUser(t);
-    const csv = 'code,parent_code,kind,name_da\nA,,area,Område\nA.1,Q,competence,Ukendt forælder\nA,,area,Dublet\nB,,gizmo,\n';
-    const response = await importFile(client, { format: 'csv', content: csv, key: 'bad-csv', name: { da: 'x' } });
+    const csv =
+      'code,parent_code,kind,name_da\nA,,area,Område\nA.1,Q,competence,Ukendt forælder\nA,,area,Dublet\nB,,gizmo,\n';
+    const response = await importFile(client, {
+      format: 'csv',
+      content: csv,
+      key: 'bad-csv',
+      name: { da: 'x' },
+    });
     expect(response.statusCode).toBe(422);
     const issues = response.json().issues as { code: string; line?: number; column?: string }[];
     expect(issues.length).toBeGreaterThanOrEqual(4);
@@ -400,10 +597,15 @@ describe('bad input', () => {
   it('reports a CASE problem by the identifier of the item', async () => {
     const { client } = await buildSignedInUser(t);
     const dk = await shipped(client, 'dk-state-model');
-    const exported = (await client.get(`/api/v1/framework-versions/${dk.versions[0]?.id}/export?format=case`)).json();
+    const exported = (
+      await client.get(`/api/v1/framework-versions/${dk.versions[0]?.id}/export?format=case`)
+    ).json();
     const broken = exported.CFAssociations[3];
     broken.destinationNodeURI.identifier = '00000000-0000-4000-8000-000000000000';
-    const response = await importFile(client, { format: 'case', content: JSON.stringify(exported) });
+    const response = await importFile(client, {
+      format: 'case',
+      content: JSON.stringify(exported),
+    });
     expect(response.statusCode).toBe(422);
     const issues = response.json().issues as { identifier?: string }[];
     expect(issues.some((issue) => issue.identifier !== undefined)).toBe(true);

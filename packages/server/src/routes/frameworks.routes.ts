@@ -9,7 +9,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, route } from '../http/route.js';
 import type { Clock } from '../adapters/clock.js';
-import { exportFrameworkFile, importIssuesMessage, parseFrameworkFile } from '../services/framework-files.js';
+import {
+  exportFrameworkFile,
+  importIssuesMessage,
+  parseFrameworkFile,
+} from '../services/framework-files.js';
 import type { FrameworksService } from '../services/frameworks.service.js';
 
 export function frameworksRoutes(
@@ -18,8 +22,12 @@ export function frameworksRoutes(
 ): void {
   const { frameworks } = deps;
 
-  route(app, frameworksApi.list, async ({ request }) => ({ items: await frameworks.list(actorOf(request)) }));
-  route(app, frameworksApi.get, async ({ request, params }) => frameworks.get(actorOf(request), params.frameworkId));
+  route(app, frameworksApi.list, async ({ request }) => ({
+    items: await frameworks.list(actorOf(request)),
+  }));
+  route(app, frameworksApi.get, async ({ request, params }) =>
+    frameworks.get(actorOf(request), params.frameworkId),
+  );
   route(app, frameworksApi.adapt, async ({ request, params, body }) =>
     frameworks.adapt(actorOf(request), params.frameworkId, body),
   );
@@ -29,9 +37,15 @@ export function frameworksRoutes(
   route(app, frameworksApi.import, async ({ request, body }) => {
     const parsed = await parseFrameworkFile(body);
     if (!parsed.ok) {
-      throw new ValidationError('framework_import_invalid', importIssuesMessage(parsed.issues), parsed.issues);
+      throw new ValidationError(
+        'framework_import_invalid',
+        importIssuesMessage(parsed.issues),
+        parsed.issues,
+      );
     }
-    return frameworks.importDocument(actorOf(request), parsed.value, { publish: body.publish === true });
+    return frameworks.importDocument(actorOf(request), parsed.value, {
+      publish: body.publish === true,
+    });
   });
   route(app, frameworksApi.getVersion, async ({ request, params }) =>
     frameworks.getVersion(actorOf(request), params.versionId),

@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { parseFrameworkJson } from '@evne/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { findOrganisationBySlug, insertOrganisation } from '../repositories/organisations.repository.js';
+import {
+  findOrganisationBySlug,
+  insertOrganisation,
+} from '../repositories/organisations.repository.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { FrameworksService } from '../services/frameworks.service.js';
 
@@ -23,7 +26,9 @@ export async function installShippedFrameworks(
   dir = SHIPPED_FRAMEWORKS_DIR,
 ): Promise<{ file: string; unchanged: boolean }[]> {
   const results: { file: string; unchanged: boolean }[] = [];
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const parsed = parseFrameworkJson(readFileSync(path.join(dir, file), 'utf8'));
     if (!parsed.ok) {
       throw new Error(

@@ -15,8 +15,15 @@ import type { Clock } from '../adapters/clock.js';
 import { hashPassword, verifyPassword } from '../adapters/passwords.js';
 import type { Database } from '../db/database.js';
 import { recordAuditEvent } from '../repositories/audit.repository.js';
-import { findOrganisationById, findOrganisationBySlug } from '../repositories/organisations.repository.js';
-import { deleteSession, findLiveSession, insertSession } from '../repositories/sessions.repository.js';
+import {
+  findOrganisationById,
+  findOrganisationBySlug,
+} from '../repositories/organisations.repository.js';
+import {
+  deleteSession,
+  findLiveSession,
+  insertSession,
+} from '../repositories/sessions.repository.js';
 import {
   findUserByEmail,
   findUserById,
@@ -52,20 +59,31 @@ export interface AuthService {
   }): Promise<{ userId: string; created: boolean }>;
 }
 
-export function createAuthService(deps: { db: Kysely<Database>; clock: Clock; sessionHours: number }): AuthService {
+export function createAuthService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  sessionHours: number;
+}): AuthService {
   const { db, clock } = deps;
 
   async function buildSession(userId: string, organisationId: string, csrfToken: string) {
     const user = await findUserById(db, userId);
     const organisation = await findOrganisationById(db, organisationId);
-    const membership = (await listMemberships(db, userId)).find((m) => m.organisationId === organisationId);
+    const membership = (await listMemberships(db, userId)).find(
+      (m) => m.organisationId === organisationId,
+    );
     if (!user || user.isDisabled || !organisation || !membership) {
       return undefined;
     }
     const role = RoleSchema.parse(membership.role);
     const locale = LocaleSchema.safeParse(user.locale);
     const session: Session = {
-      user: { id: user.id, email: user.email, name: user.name, locale: locale.success ? locale.data : null },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        locale: locale.success ? locale.data : null,
+      },
       organisation: {
         id: organisation.id,
         slug: organisation.slug,
@@ -96,7 +114,10 @@ export function createAuthService(deps: { db: Kysely<Database>; clock: Clock; se
           ? memberships[0]
           : memberships.find((m) => m.organisationSlug === input.organisation);
       if (!membership) {
-        throw new ForbiddenError('This account has no access to that organisation', 'no_membership');
+        throw new ForbiddenError(
+          'This account has no access to that organisation',
+          'no_membership',
+        );
       }
       const token = newToken();
       const csrfToken = newToken();
@@ -144,12 +165,18 @@ export function createAuthService(deps: { db: Kysely<Database>; clock: Clock; se
 
     async ensureUser(input) {
       if (input.password.length < 10) {
-        throw new ValidationError('weak_password', 'The password must be at least 10 characters long');
+        throw new ValidationError(
+          'weak_password',
+          'The password must be at least 10 characters long',
+        );
       }
       return db.transaction().execute(async (trx) => {
         const organisation = await findOrganisationBySlug(trx, input.organisationSlug);
         if (!organisation) {
-          throw new ValidationError('organisation_not_found', `No organisation "${input.organisationSlug}"`);
+          throw new ValidationError(
+            'organisation_not_found',
+            `No organisation "${input.organisationSlug}"`,
+          );
         }
         const passwordHash = await hashPassword(input.password);
         const existing = await findUserByEmail(trx, input.email);
@@ -158,7 +185,8 @@ export function createAuthService(deps: { db: Kysely<Database>; clock: Clock; se
           await updateUserPassword(trx, existing.id, passwordHash, input.name);
           userId = existing.id;
         } else {
-          userId = (await insertUser(trx, { email: input.email, name: input.name, passwordHash })).id;
+          userId = (await insertUser(trx, { email: input.email, name: input.name, passwordHash }))
+            .id;
         }
         await upsertMembership(trx, { organisationId: organisation.id, userId, role: input.role });
         await recordAuditEvent(trx, {

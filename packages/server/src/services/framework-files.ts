@@ -33,10 +33,16 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   const unquoted = firstLine.replace(/"[^"]*"/g, '');
   const counts = { ',': 0, ';': 0, '\t': 0 };
   for (const char of unquoted) {
-    if (char === ',' || char === ';' || char === '\t') counts[char] += 1;
+    if (char === ',' || char === ';' || char === '\t') {
+      counts[char] += 1;
+    }
   }
-  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
-  if (counts['\t'] > counts[',']) return '\t';
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) {
+    return ';';
+  }
+  if (counts['\t'] > counts[',']) {
+    return '\t';
+  }
   return ',';
 }
 
@@ -51,23 +57,44 @@ export function parseCsvRows(text: string): Result<string[][]> {
     return { ok: true, value: rows };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const line = error && typeof error === 'object' && 'lines' in error ? Number(error.lines) : undefined;
+    const line =
+      error && typeof error === 'object' && 'lines' in error ? Number(error.lines) : undefined;
     return {
       ok: false,
-      issues: [{ code: 'invalid_csv', message: `The file is not valid CSV: ${message}`, ...(line ? { line } : {}) }],
+      issues: [
+        {
+          code: 'invalid_csv',
+          message: `The file is not valid CSV: ${message}`,
+          ...(line ? { line } : {}),
+        },
+      ],
     };
   }
 }
 
 function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return value.result === undefined || value.result === null ? '' : String(value.result);
-    if (value instanceof Date) return value.toISOString();
+  if (value === null || value === undefined) {
+    return '';
   }
-  return String(value);
+  if (value instanceof Date) {
+    return value.toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'object') {
+    return String(value);
+  }
+  if ('richText' in value) {
+    return value.richText.map((part) => part.text).join('');
+  }
+  if ('text' in value && typeof value.text === 'string') {
+    return value.text;
+  }
+  if ('result' in value) {
+    const result = value.result;
+    return result === undefined || result === null || typeof result === 'object'
+      ? ''
+      : String(result);
+  }
+  return '';
 }
 
 export async function parseXlsxRows(bytes: Buffer): Promise<Result<string[][]>> {
@@ -114,7 +141,9 @@ function nameFromFile(fileName: string | undefined): { key: string; name: { en: 
 }
 
 /** Turns an uploaded file into a validated framework document, or every problem with its place. */
-export async function parseFrameworkFile(input: ImportFrameworkInput): Promise<Result<FrameworkDocument>> {
+export async function parseFrameworkFile(
+  input: ImportFrameworkInput,
+): Promise<Result<FrameworkDocument>> {
   const fallback = nameFromFile(input.fileName);
   const meta = { key: input.key ?? fallback.key, name: input.name ?? fallback.name };
   switch (input.format) {
@@ -122,10 +151,14 @@ export async function parseFrameworkFile(input: ImportFrameworkInput): Promise<R
       return parseFrameworkJson(input.content);
     case 'case': {
       const parsed = parseJsonText(input.content);
-      return parsed.ok ? caseToFramework(parsed.value, input.key ? { key: input.key } : {}) : parsed;
+      return parsed.ok
+        ? caseToFramework(parsed.value, input.key ? { key: input.key } : {})
+        : parsed;
     }
     case 'csv': {
-      const rows = parseCsvRows(input.content.charCodeAt(0) === 0xfeff ? input.content.slice(1) : input.content);
+      const rows = parseCsvRows(
+        input.content.charCodeAt(0) === 0xfeff ? input.content.slice(1) : input.content,
+      );
       return rows.ok ? rowsToFramework(rows.value, meta) : rows;
     }
     case 'xlsx': {

@@ -29,7 +29,13 @@ import {
 } from '@evne/core';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../adapters/clock.js';
-import type { Database, Executor, FrameworkRow, FrameworkVersionRow, NewFrameworkNode } from '../db/database.js';
+import type {
+  Database,
+  Executor,
+  FrameworkRow,
+  FrameworkVersionRow,
+  NewFrameworkNode,
+} from '../db/database.js';
 import { recordAuditEvent } from '../repositories/audit.repository.js';
 import {
   deleteDraftVersion,
@@ -49,7 +55,12 @@ import {
   updateFrameworkHeading,
   updateNode,
 } from '../repositories/frameworks.repository.js';
-import { documentHash, toFrameworkDocument, toNodeRecord, type NodeRecord } from './framework-mapping.js';
+import {
+  documentHash,
+  toFrameworkDocument,
+  toNodeRecord,
+  type NodeRecord,
+} from './framework-mapping.js';
 
 export interface FrameworksService {
   list(actor: Actor): Promise<FrameworkSummary[]>;
@@ -57,14 +68,27 @@ export interface FrameworksService {
   getVersion(actor: Actor, versionId: string): Promise<FrameworkVersion>;
   adapt(actor: Actor, frameworkId: string, input: AdaptFrameworkInput): Promise<FrameworkSummary>;
   createDraft(actor: Actor, frameworkId: string): Promise<FrameworkVersion>;
-  updateVersion(actor: Actor, versionId: string, input: UpdateVersionInput): Promise<FrameworkVersion>;
+  updateVersion(
+    actor: Actor,
+    versionId: string,
+    input: UpdateVersionInput,
+  ): Promise<FrameworkVersion>;
   deleteDraft(actor: Actor, versionId: string): Promise<void>;
   publish(actor: Actor, versionId: string): Promise<FrameworkVersion>;
   createNode(actor: Actor, versionId: string, input: CreateNodeInput): Promise<FrameworkVersion>;
-  updateNode(actor: Actor, versionId: string, nodeId: string, input: UpdateNodeInput): Promise<FrameworkVersion>;
+  updateNode(
+    actor: Actor,
+    versionId: string,
+    nodeId: string,
+    input: UpdateNodeInput,
+  ): Promise<FrameworkVersion>;
   deleteNode(actor: Actor, versionId: string, nodeId: string): Promise<FrameworkVersion>;
   exportDocument(actor: Actor, versionId: string): Promise<FrameworkDocument>;
-  importDocument(actor: Actor, document: FrameworkDocument, options: { publish: boolean }): Promise<ImportFrameworkResult>;
+  importDocument(
+    actor: Actor,
+    document: FrameworkDocument,
+    options: { publish: boolean },
+  ): Promise<ImportFrameworkResult>;
   /** Loads a framework shipped with Evne (organisation null), published; a no-op when already there. */
   installShipped(document: FrameworkDocument): Promise<ImportFrameworkResult>;
 }
@@ -73,31 +97,45 @@ function iso(value: Date | string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
 }
 
-export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clock }): FrameworksService {
+export function createFrameworksService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+}): FrameworksService {
   const { db, clock } = deps;
 
-  async function summarise(trx: Executor, frameworks: FrameworkRow[], organisationId: string): Promise<FrameworkSummary[]> {
+  async function summarise(
+    trx: Executor,
+    frameworks: FrameworkRow[],
+    organisationId: string,
+  ): Promise<FrameworkSummary[]> {
     const versions = await listVersions(
       trx,
       frameworks.map((f) => f.id),
     );
-    const derivedIds = frameworks.map((f) => f.derived_from_framework_id).filter((id): id is string => id !== null);
+    const derivedIds = frameworks
+      .map((f) => f.derived_from_framework_id)
+      .filter((id): id is string => id !== null);
     const derivedFrom = new Map<string, FrameworkRow>();
     for (const id of derivedIds) {
       const row = await findVisibleFramework(trx, organisationId, id);
-      if (row) derivedFrom.set(id, row);
+      if (row) {
+        derivedFrom.set(id, row);
+      }
     }
     const summaries: FrameworkSummary[] = [];
     for (const framework of frameworks) {
       const own = versions.filter((v) => v.framework_id === framework.id);
-      const latest = [...own].reverse().find((v) => v.status === 'published') ?? own[own.length - 1];
+      const latest =
+        [...own].reverse().find((v) => v.status === 'published') ?? own[own.length - 1];
       let figures: FrameworkSummary['completeness']['figures'] = [];
       const completeness = (latest?.completeness as Completeness | null) ?? null;
       if (latest) {
         const nodes = (await listNodes(trx, latest.id)).map(toNodeRecord);
         figures = completenessFigures(nodes, completeness?.expected);
       }
-      const derived = framework.derived_from_framework_id ? derivedFrom.get(framework.derived_from_framework_id) : undefined;
+      const derived = framework.derived_from_framework_id
+        ? derivedFrom.get(framework.derived_from_framework_id)
+        : undefined;
       summaries.push({
         id: framework.id,
         key: framework.key,
@@ -109,7 +147,9 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
         licence: framework.licence,
         sources: framework.sources as Source[],
         isShipped: framework.organisation_id === null,
-        derivedFrom: derived ? { frameworkId: derived.id, name: derived.name as LocalizedText } : null,
+        derivedFrom: derived
+          ? { frameworkId: derived.id, name: derived.name as LocalizedText }
+          : null,
         versions: own.map((v) => ({
           id: v.id,
           number: v.number,
@@ -123,7 +163,11 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
     return summaries;
   }
 
-  async function loadFramework(trx: Executor, actor: Actor, frameworkId: string): Promise<FrameworkRow> {
+  async function loadFramework(
+    trx: Executor,
+    actor: Actor,
+    frameworkId: string,
+  ): Promise<FrameworkRow> {
     const framework = await findVisibleFramework(trx, actor.organisationId, frameworkId);
     if (!framework) {
       throw new NotFoundError('framework');
@@ -148,13 +192,21 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
     return { ...loaded, nodes };
   }
 
-  async function describeVersion(trx: Executor, actor: Actor, versionId: string): Promise<FrameworkVersion> {
+  async function describeVersion(
+    trx: Executor,
+    actor: Actor,
+    versionId: string,
+  ): Promise<FrameworkVersion> {
     const { version, framework } = await loadVersion(trx, actor, versionId);
     const nodes = (await listNodes(trx, version.id)).map(toNodeRecord);
     let source: FrameworkVersion['source'] = null;
     let sourceNodes: NodeRecord[] = [];
     if (version.source_version_id) {
-      const sourceVersion = await findVisibleVersion(trx, actor.organisationId, version.source_version_id);
+      const sourceVersion = await findVisibleVersion(
+        trx,
+        actor.organisationId,
+        version.source_version_id,
+      );
       if (sourceVersion) {
         sourceNodes = (await listNodes(trx, sourceVersion.id)).map(toNodeRecord);
         source = {
@@ -190,12 +242,20 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
         changes: source ? (comparison.changes.get(node.id) ?? []) : [],
       })),
       source,
-      removedFromSource: comparison.removed.map((node) => ({ id: node.id, code: node.code, name: node.name })),
+      removedFromSource: comparison.removed.map((node) => ({
+        id: node.id,
+        code: node.code,
+        name: node.name,
+      })),
     };
   }
 
   /** Copies nodes into a new version, keeping lineage to the nodes they came from. */
-  function copyNodes(nodes: readonly NodeRecord[], versionId: string, organisationId: string | null): NewFrameworkNode[] {
+  function copyNodes(
+    nodes: readonly NodeRecord[],
+    versionId: string,
+    organisationId: string | null,
+  ): NewFrameworkNode[] {
     const newIds = new Map(nodes.map((node) => [node.id, randomUUID()]));
     return nodes.map((node) => ({
       id: newIds.get(node.id) ?? randomUUID(),
@@ -217,7 +277,11 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
   }
 
   /** Node rows for a document, positions by order among siblings. */
-  function documentNodes(document: FrameworkDocument, versionId: string, organisationId: string | null): NewFrameworkNode[] {
+  function documentNodes(
+    document: FrameworkDocument,
+    versionId: string,
+    organisationId: string | null,
+  ): NewFrameworkNode[] {
     const ids = new Map(document.nodes.map((node) => [node.code, randomUUID()]));
     const positions = new Map<string | null, number>();
     return document.nodes.map((node) => {
@@ -255,7 +319,9 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
     moving: NodeRecord | undefined,
     index: number | undefined,
   ): Promise<void> {
-    const ordered = siblings.filter((node) => node.id !== moving?.id).sort((a, b) => a.position - b.position);
+    const ordered = siblings
+      .filter((node) => node.id !== moving?.id)
+      .sort((a, b) => a.position - b.position);
     if (moving) {
       ordered.splice(Math.min(index ?? ordered.length, ordered.length), 0, moving);
     }
@@ -266,15 +332,24 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
     }
   }
 
-  function checkDescriptorLevels(scale: Scale, descriptors: Record<string, unknown> | null | undefined): void {
-    if (!descriptors) return;
+  function checkDescriptorLevels(
+    scale: Scale,
+    descriptors: Record<string, unknown> | null | undefined,
+  ): void {
+    if (!descriptors) {
+      return;
+    }
     const values = new Set(scale.levels.map((level) => String(level.value)));
     const unknown = Object.keys(descriptors).filter((key) => !values.has(key));
     if (unknown.length > 0) {
       throw new ValidationError(
         'unknown_level',
         `Level ${unknown.join(', ')} is not on the scale`,
-        unknown.map((key) => ({ code: 'unknown_level', message: `Level ${key} is not on the scale`, path: `levelDescriptors.${key}` })),
+        unknown.map((key) => ({
+          code: 'unknown_level',
+          message: `Level ${key} is not on the scale`,
+          path: `levelDescriptors.${key}`,
+        })),
       );
     }
   }
@@ -357,7 +432,13 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
     };
   }
 
-  async function audit(trx: Executor, actor: Actor, action: string, subjectId: string, data?: unknown) {
+  async function audit(
+    trx: Executor,
+    actor: Actor,
+    action: string,
+    subjectId: string,
+    data?: unknown,
+  ) {
     await recordAuditEvent(trx, {
       organisationId: actor.organisationId,
       actorUserId: auditUserId(actor),
@@ -377,7 +458,9 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
     async get(actor, frameworkId) {
       const framework = await loadFramework(db, actor, frameworkId);
       const [summary] = await summarise(db, [framework], actor.organisationId);
-      if (!summary) throw new NotFoundError('framework');
+      if (!summary) {
+        throw new NotFoundError('framework');
+      }
       return summary;
     },
 
@@ -391,15 +474,23 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
         const source = await loadFramework(trx, actor, frameworkId);
         const published = latestPublished(await listVersions(trx, [source.id]));
         if (!published) {
-          throw new ConflictError('framework_not_published', 'Only a published version can be adapted');
+          throw new ConflictError(
+            'framework_not_published',
+            'Only a published version can be adapted',
+          );
         }
         let key = input.key ?? `${source.key}-local`.slice(0, 80);
         if (await findFrameworkByKey(trx, actor.organisationId, key)) {
           if (input.key !== undefined) {
-            throw new ConflictError('framework_key_taken', `The organisation already has a framework "${key}"`);
+            throw new ConflictError(
+              'framework_key_taken',
+              `The organisation already has a framework "${key}"`,
+            );
           }
           let suffix = 2;
-          while (await findFrameworkByKey(trx, actor.organisationId, `${key}-${suffix}`)) suffix += 1;
+          while (await findFrameworkByKey(trx, actor.organisationId, `${key}-${suffix}`)) {
+            suffix += 1;
+          }
           key = `${key}-${suffix}`;
         }
         const name = input.name ?? (published.name as LocalizedText);
@@ -407,7 +498,7 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
           organisationId: actor.organisationId,
           key,
           name,
-          description: (published.description as LocalizedText | null) ?? null,
+          description: published.description ?? null,
           publisher: source.publisher,
           versionLabel: source.version_label,
           language: source.language,
@@ -430,7 +521,9 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
         await insertNodes(trx, copyNodes(nodes, version.id, actor.organisationId));
         await audit(trx, actor, 'framework.adapted', version.id, { from: published.id });
         const [summary] = await summarise(trx, [framework], actor.organisationId);
-        if (!summary) throw new NotFoundError('framework');
+        if (!summary) {
+          throw new NotFoundError('framework');
+        }
         return summary;
       });
     },
@@ -445,7 +538,10 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
         }
         const published = latestPublished(versions);
         if (!published) {
-          throw new ConflictError('framework_not_published', 'There is no published version to start from');
+          throw new ConflictError(
+            'framework_not_published',
+            'There is no published version to start from',
+          );
         }
         const version = await insertVersion(trx, {
           frameworkId: framework.id,
@@ -510,12 +606,26 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
         const document = toFrameworkDocument(framework, version, nodes);
         const issues = findStructuralIssues(document);
         if (nodes.length === 0) {
-          issues.push({ code: 'empty_framework', message: 'A framework needs at least one node', path: '$.nodes' });
+          issues.push({
+            code: 'empty_framework',
+            message: 'A framework needs at least one node',
+            path: '$.nodes',
+          });
         }
         if (issues.length > 0) {
-          throw new ValidationError('framework_invalid', 'The draft cannot be published yet', issues);
+          throw new ValidationError(
+            'framework_invalid',
+            'The draft cannot be published yet',
+            issues,
+          );
         }
-        await markPublished(trx, actor.organisationId, versionId, clock.now(), documentHash(document));
+        await markPublished(
+          trx,
+          actor.organisationId,
+          versionId,
+          clock.now(),
+          documentHash(document),
+        );
         await updateFrameworkHeading(trx, actor.organisationId, framework.id, {
           name: version.name,
           description: version.description ?? null,
@@ -530,11 +640,18 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
         const { version, nodes } = await loadDraftForChange(trx, actor, versionId);
         if (input.parentId !== null && !nodes.some((node) => node.id === input.parentId)) {
           throw new ValidationError('unknown_parent', 'The parent is not in this version', [
-            { code: 'unknown_parent', message: 'The parent is not in this version', path: 'parentId' },
+            {
+              code: 'unknown_parent',
+              message: 'The parent is not in this version',
+              path: 'parentId',
+            },
           ]);
         }
         if (nodes.some((node) => node.code === input.code)) {
-          throw new ConflictError('duplicate_code', `Code "${input.code}" is already used in this version`);
+          throw new ConflictError(
+            'duplicate_code',
+            `Code "${input.code}" is already used in this version`,
+          );
         }
         const id = randomUUID();
         const siblings = nodes.filter((node) => node.parentId === input.parentId);
@@ -585,20 +702,33 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
         if (!node) {
           throw new NotFoundError('framework_node');
         }
-        if (input.code !== undefined && input.code !== node.code && nodes.some((other) => other.code === input.code)) {
-          throw new ConflictError('duplicate_code', `Code "${input.code}" is already used in this version`);
+        if (
+          input.code !== undefined &&
+          input.code !== node.code &&
+          nodes.some((other) => other.code === input.code)
+        ) {
+          throw new ConflictError(
+            'duplicate_code',
+            `Code "${input.code}" is already used in this version`,
+          );
         }
         checkDescriptorLevels(version.scale as Scale, input.levelDescriptors);
         const newParent = input.parentId === undefined ? node.parentId : input.parentId;
         if (newParent !== null && !nodes.some((candidate) => candidate.id === newParent)) {
           throw new ValidationError('unknown_parent', 'The new parent is not in this version', [
-            { code: 'unknown_parent', message: 'The new parent is not in this version', path: 'parentId' },
+            {
+              code: 'unknown_parent',
+              message: 'The new parent is not in this version',
+              path: 'parentId',
+            },
           ]);
         }
         if (newParent !== node.parentId && wouldCreateCycle(nodes, node.id, newParent)) {
-          throw new ValidationError('cycle', 'A node cannot be moved under itself or its own descendants', [
-            { code: 'cycle', message: 'A node cannot be moved under itself', path: 'parentId' },
-          ]);
+          throw new ValidationError(
+            'cycle',
+            'A node cannot be moved under itself or its own descendants',
+            [{ code: 'cycle', message: 'A node cannot be moved under itself', path: 'parentId' }],
+          );
         }
         await updateNode(trx, actor.organisationId, node.id, {
           ...(input.code !== undefined ? { code: input.code } : {}),
@@ -607,7 +737,9 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
           ...(input.description !== undefined ? { description: input.description } : {}),
           ...(input.colour !== undefined ? { colour: input.colour } : {}),
           ...(input.hidden !== undefined ? { isHidden: input.hidden } : {}),
-          ...(input.levelDescriptors !== undefined ? { levelDescriptors: input.levelDescriptors } : {}),
+          ...(input.levelDescriptors !== undefined
+            ? { levelDescriptors: input.levelDescriptors }
+            : {}),
         });
         if (newParent !== node.parentId || input.position !== undefined) {
           if (newParent !== node.parentId) {
@@ -628,7 +760,10 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
             input.position,
           );
         }
-        await audit(trx, actor, 'framework.node_updated', versionId, { code: node.code, fields: Object.keys(input) });
+        await audit(trx, actor, 'framework.node_updated', versionId, {
+          code: node.code,
+          fields: Object.keys(input),
+        });
       });
       return describeVersion(db, actor, versionId);
     },
@@ -663,7 +798,9 @@ export function createFrameworksService(deps: { db: Kysely<Database>; clock: Clo
       assertAdmin(actor);
       return db
         .transaction()
-        .execute((trx) => storeDocument(trx, actor.organisationId, auditUserId(actor), document, options.publish));
+        .execute((trx) =>
+          storeDocument(trx, actor.organisationId, auditUserId(actor), document, options.publish),
+        );
     },
 
     async installShipped(document) {
