@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 // One project per test tier. Integration tests run twice: on PGlite and on PostgreSQL.
-const resolve = { conditions: ['source'] };
+const resolve = { conditions: ['source', 'module', 'node', 'development|production'] };
+const ssr = { resolve: { conditions: ['source', 'node', 'development|production'], externalConditions: ['source'] } };
 
 export default defineConfig({
   test: {
     projects: [
       {
         resolve,
+        ssr,
         test: {
           name: 'unit',
           include: ['packages/core/src/**/*.test.ts', 'packages/web/src/**/*.test.ts'],
@@ -15,6 +17,7 @@ export default defineConfig({
       },
       {
         resolve,
+        ssr,
         test: {
           name: 'pglite',
           include: ['packages/server/src/**/*.test.ts', 'packages/cli/src/**/*.test.ts'],
@@ -25,6 +28,7 @@ export default defineConfig({
       },
       {
         resolve,
+        ssr,
         test: {
           name: 'postgres',
           include: ['packages/server/src/**/*.test.ts', 'packages/cli/src/**/*.test.ts'],
@@ -36,6 +40,7 @@ export default defineConfig({
       },
       {
         resolve,
+        ssr,
         test: {
           name: 'e2e',
           include: ['packages/web/e2e/**/*.e2e.ts'],

@@ -9,3 +9,4 @@ export * from './access/framework-policies.js';
 export * from './api/index.js';
 export * from './frameworks/case-mapping.js';
 export * from './frameworks/row-mapping.js';
+export * from './frameworks/framework-json-schema.js';

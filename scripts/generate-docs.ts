@@ -1,0 +1,11 @@
+// Regenerates the documents derived from code: the framework file's JSON Schema and the OpenAPI
+// document. `npm run docs:generate`; a test fails when the committed copies are stale.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { frameworkJsonSchema } from '../packages/core/src/index.ts';
+import { openApiDocument } from '../packages/server/src/openapi.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+writeFileSync(path.join(root, 'docs/framework.schema.json'), `${JSON.stringify(frameworkJsonSchema(), null, 2)}\n`);
+writeFileSync(path.join(root, 'docs/api/openapi.json'), `${JSON.stringify(await openApiDocument(), null, 2)}\n`);
+console.log('Wrote docs/framework.schema.json and docs/api/openapi.json');
