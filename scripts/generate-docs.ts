@@ -6,6 +6,12 @@ import { frameworkJsonSchema } from '../packages/core/src/index.ts';
 import { openApiDocument } from '../packages/server/src/openapi.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-writeFileSync(path.join(root, 'docs/framework.schema.json'), `${JSON.stringify(frameworkJsonSchema(), null, 2)}\n`);
-writeFileSync(path.join(root, 'docs/api/openapi.json'), `${JSON.stringify(await openApiDocument(), null, 2)}\n`);
+writeFileSync(
+  path.join(root, 'docs/framework.schema.json'),
+  `${JSON.stringify(frameworkJsonSchema(), null, 2)}\n`,
+);
+writeFileSync(
+  path.join(root, 'docs/api/openapi.json'),
+  `${JSON.stringify(await openApiDocument(), null, 2)}\n`,
+);
 console.log('Wrote docs/framework.schema.json and docs/api/openapi.json');

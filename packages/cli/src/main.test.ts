@@ -32,14 +32,32 @@ function file(name: string, content: string | Buffer): string {
 
 describe('evne admin create', () => {
   it('creates the organisation and an admin, printing a generated password', async () => {
-    const result = await evne('admin', 'create', '--org', 'aarhus', '--org-name', 'Aarhus Kommune', '--email', 'hr@aarhus.example');
+    const result = await evne(
+      'admin',
+      'create',
+      '--org',
+      'aarhus',
+      '--org-name',
+      'Aarhus Kommune',
+      '--email',
+      'hr@aarhus.example',
+    );
     expect(result.code).toBe(0);
     expect(result.out).toContain('Created organisation "aarhus"');
     expect(result.out).toMatch(/Password: \S{16}/);
   });
 
   it('refuses a short password', async () => {
-    const result = await evne('admin', 'create', '--org', 'aarhus', '--email', 'x@aarhus.example', '--password', 'short');
+    const result = await evne(
+      'admin',
+      'create',
+      '--org',
+      'aarhus',
+      '--email',
+      'x@aarhus.example',
+      '--password',
+      'short',
+    );
     expect(result.code).toBe(1);
     expect(result.err).toContain('at least 10 characters');
   });
@@ -47,8 +65,18 @@ describe('evne admin create', () => {
 
 describe('evne frameworks import', () => {
   it('reads a semicolon CSV written by Danish Excel in Windows-1252, with æøå intact, once', async () => {
-    await evne('admin', 'create', '--org', 'odense', '--email', 'hr@odense.example', '--password', 'a long password');
-    const csv = 'code;parent_code;kind;name_da\r\nA;;area;Økonomi og ældrepleje\r\nA.1;A;competence;Å styre borgerrettet\r\n';
+    await evne(
+      'admin',
+      'create',
+      '--org',
+      'odense',
+      '--email',
+      'hr@odense.example',
+      '--password',
+      'a long password',
+    );
+    const csv =
+      'code;parent_code;kind;name_da\r\nA;;area;Økonomi og ældrepleje\r\nA.1;A;competence;Å styre borgerrettet\r\n';
     const target = file('Lokal model.csv', Buffer.from(csv, 'latin1'));
     const first = await evne('frameworks', 'import', target, '--org', 'odense', '--publish');
     expect(first.code, first.err).toBe(0);
@@ -57,14 +85,36 @@ describe('evne frameworks import', () => {
     expect(second.out).toMatch(/^Unchanged/);
 
     const out = path.join(environment.env.EVNE_DATA_DIR ?? '', 'out.json');
-    const exported = await evne('frameworks', 'export', 'lokal-model', '--org', 'odense', '--format', 'json', '--out', out);
+    const exported = await evne(
+      'frameworks',
+      'export',
+      'lokal-model',
+      '--org',
+      'odense',
+      '--format',
+      'json',
+      '--out',
+      out,
+    );
     expect(exported.code, exported.err).toBe(0);
     const document = JSON.parse(readFileSync(out, 'utf8')) as FrameworkDocument;
-    expect(document.nodes.map((node) => node.name.da)).toEqual(['Økonomi og ældrepleje', 'Å styre borgerrettet']);
+    expect(document.nodes.map((node) => node.name.da)).toEqual([
+      'Økonomi og ældrepleje',
+      'Å styre borgerrettet',
+    ]);
   });
 
   it('rejects a bad file as a whole, naming file, line and column, and saves nothing', async () => {
-    await evne('admin', 'create', '--org', 'vejle', '--email', 'hr@vejle.example', '--password', 'a long password');
+    await evne(
+      'admin',
+      'create',
+      '--org',
+      'vejle',
+      '--email',
+      'hr@vejle.example',
+      '--password',
+      'a long password',
+    );
     const target = file('bad.csv', 'code,parent_code,name_da\nA,,Område\nA.1,Q,Kompetence\n');
     const result = await evne('frameworks', 'import', target, '--org', 'vejle');
     expect(result.code).toBe(1);
@@ -84,21 +134,48 @@ describe('evne frameworks import', () => {
 describe('evne frameworks export', () => {
   it('exports a shipped framework as CASE and as CSV', async () => {
     const out = path.join(environment.env.EVNE_DATA_DIR ?? '', 'digcomp.case.json');
-    const seeded = await evne('admin', 'create', '--org', 'ringsted', '--email', 'hr@ringsted.example', '--password', 'a long password');
+    const seeded = await evne(
+      'admin',
+      'create',
+      '--org',
+      'ringsted',
+      '--email',
+      'hr@ringsted.example',
+      '--password',
+      'a long password',
+    );
     expect(seeded.code).toBe(0);
     // Shipped frameworks load with the server; load them here the same way.
-    const { installShippedFrameworks, openDatabase, createServices, migrate, systemClock } = await import('@evne/server');
-    const database = await openDatabase({ databaseUrl: environment.env.DATABASE_URL, dataDir: environment.env.EVNE_DATA_DIR });
+    const { installShippedFrameworks, openDatabase, createServices, migrate, systemClock } =
+      await import('@evne/server');
+    const database = await openDatabase({
+      databaseUrl: environment.env.DATABASE_URL,
+      dataDir: environment.env.EVNE_DATA_DIR,
+    });
     await migrate(database);
-    await installShippedFrameworks(createServices(database, { sessionHours: 1 }, systemClock).frameworks);
+    await installShippedFrameworks(
+      createServices(database, { sessionHours: 1 }, systemClock).frameworks,
+    );
     await database.close();
 
-    const result = await evne('frameworks', 'export', 'digcomp-2-2', '--format', 'case', '--out', out);
+    const result = await evne(
+      'frameworks',
+      'export',
+      'digcomp-2-2',
+      '--format',
+      'case',
+      '--out',
+      out,
+    );
     expect(result.code, result.err).toBe(0);
     const casePackage = JSON.parse(readFileSync(out, 'utf8')) as { CFItems: unknown[] };
     expect(casePackage.CFItems).toHaveLength(26);
     const csvOut = path.join(environment.env.EVNE_DATA_DIR ?? '', 'digcomp.csv');
-    expect((await evne('frameworks', 'export', 'digcomp-2-2', '--format', 'csv', '--out', csvOut)).code).toBe(0);
-    expect(readFileSync(csvOut, 'utf8').split('\r\n')[0]).toBe('\ufeffcode;parent_code;kind;name_da;name_nb;name_en;description_da;description_nb;description_en;colour;group;hidden');
+    expect(
+      (await evne('frameworks', 'export', 'digcomp-2-2', '--format', 'csv', '--out', csvOut)).code,
+    ).toBe(0);
+    expect(readFileSync(csvOut, 'utf8').split('\r\n')[0]).toBe(
+      '\ufeffcode;parent_code;kind;name_da;name_nb;name_en;description_da;description_nb;description_en;colour;group;hidden',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -62,6 +63,16 @@ export async function buildApp(options: {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
   await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // After body parsing, so that the sign-in limit can key on the account as well as the address.
+    hook: 'preHandler',
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many attempts; try again in ${context.after}`), {
+        statusCode: 429,
+        code: 'TOO_MANY_REQUESTS',
+      }),
+  });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -106,6 +117,7 @@ export async function buildApp(options: {
       auth: services.auth,
       cookieSecure: config.cookieSecure,
       sessionHours: config.sessionHours,
+      signInAttemptsPerMinute: config.signInAttemptsPerMinute,
     });
     frameworksRoutes(api, { frameworks: services.frameworks, clock });
   });

@@ -10,20 +10,28 @@ const docs = path.resolve(import.meta.dirname, '../../../docs');
 
 describe('documents generated from code', () => {
   it('docs/api/openapi.json is what the server serves (run npm run docs:generate)', async () => {
-    const committed = JSON.parse(readFileSync(path.join(docs, 'api/openapi.json'), 'utf8')) as unknown;
+    const committed = JSON.parse(
+      readFileSync(path.join(docs, 'api/openapi.json'), 'utf8'),
+    ) as unknown;
     expect(committed).toEqual(JSON.parse(JSON.stringify(await openApiDocument())));
   });
 
   it('docs/framework.schema.json is generated from the core schema (run npm run docs:generate)', () => {
-    const committed = JSON.parse(readFileSync(path.join(docs, 'framework.schema.json'), 'utf8')) as unknown;
+    const committed = JSON.parse(
+      readFileSync(path.join(docs, 'framework.schema.json'), 'utf8'),
+    ) as unknown;
     expect(committed).toEqual(frameworkJsonSchema());
   });
 
   it('every shipped framework file is valid against the published JSON Schema', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(frameworkJsonSchema());
-    for (const file of readdirSync(SHIPPED_FRAMEWORKS_DIR).filter((name) => name.endsWith('.json'))) {
-      const valid = validate(JSON.parse(readFileSync(path.join(SHIPPED_FRAMEWORKS_DIR, file), 'utf8')));
+    for (const file of readdirSync(SHIPPED_FRAMEWORKS_DIR).filter((name) =>
+      name.endsWith('.json'),
+    )) {
+      const valid = validate(
+        JSON.parse(readFileSync(path.join(SHIPPED_FRAMEWORKS_DIR, file), 'utf8')),
+      );
       expect(valid, `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
   });

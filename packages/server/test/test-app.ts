@@ -132,7 +132,10 @@ export async function signIn(
 }
 
 /** Environment for a process-level test (CLI, server): a fresh PGlite folder or PostgreSQL database. */
-export async function testDatabaseEnvironment(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+export async function testDatabaseEnvironment(): Promise<{
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}> {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const os = await import('node:os');
   const path = await import('node:path');

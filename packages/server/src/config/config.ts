@@ -10,6 +10,8 @@ const ConfigSchema = z.object({
   /** Secure cookies need HTTPS; on by default in production. */
   cookieSecure: z.boolean(),
   sessionHours: z.coerce.number().positive(),
+  /** Sign-in attempts per minute for one address and account. */
+  signInAttemptsPerMinute: z.coerce.number().int().positive(),
   demoPassword: z.string().min(8).optional(),
   seedDemo: z.boolean(),
   webDistDir: z.string().optional(),
@@ -36,6 +38,7 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL ?? 'info',
     cookieSecure: flag(env.EVNE_COOKIE_SECURE, env.NODE_ENV === 'production'),
     sessionHours: env.EVNE_SESSION_HOURS ?? 12,
+    signInAttemptsPerMinute: env.EVNE_SIGNIN_ATTEMPTS_PER_MINUTE ?? 10,
     demoPassword: env.EVNE_DEMO_PASSWORD === '' ? undefined : env.EVNE_DEMO_PASSWORD,
     seedDemo: flag(env.EVNE_DEMO, true),
     webDistDir: env.EVNE_WEB_DIST,

@@ -101,9 +101,11 @@ export function registerProblemHandler(app: FastifyInstance): void {
             ? 'payload_too_large'
             : status === 415
               ? 'unsupported_media_type'
-              : 'code' in error && typeof error.code === 'string'
-                ? error.code.toLowerCase()
-                : 'bad_request';
+              : status === 429
+                ? 'too_many_requests'
+                : 'code' in error && typeof error.code === 'string'
+                  ? error.code.toLowerCase()
+                  : 'bad_request';
         body = problem(status, code, error.message, request.id);
       }
     }

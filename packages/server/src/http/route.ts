@@ -26,6 +26,13 @@ export function route<
   handler: (
     context: HandlerContext<Out<P>, Out<Q>, Out<B>>,
   ) => Promise<R extends z.ZodType ? z.input<R> : undefined>,
+  options: {
+    rateLimit?: {
+      max: number;
+      timeWindow: string;
+      keyGenerator: (request: FastifyRequest) => string;
+    };
+  } = {},
 ): void {
   const errorResponses = Object.fromEntries(
     [400, 401, 403, 404, 409, 422].map((status) => [status, ProblemSchema]),
@@ -44,7 +51,10 @@ export function route<
         ...errorResponses,
       },
     },
-    config: { isPublic: endpoint.isPublic === true },
+    config: {
+      isPublic: endpoint.isPublic === true,
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    },
     handler: async (request, reply) => {
       const result = await handler({
         params: request.params as Out<P>,

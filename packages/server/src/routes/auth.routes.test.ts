@@ -137,3 +137,26 @@ describe('API documentation', () => {
     expect(paths).toContain('/api/v1/framework-versions/{versionId}/nodes/{nodeId}');
   });
 });
+
+describe('password guessing', () => {
+  it('slows down repeated failed sign-ins for one account with 429', async () => {
+    const { email } = await buildSignedInUser(t);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: `guess ${attempt}` },
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, 9).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const last = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: TEST_PASSWORD },
+    });
+    expect(last.json()).toMatchObject({ status: 429, code: 'too_many_requests' });
+  });
+});

@@ -6,18 +6,38 @@ import type { AuthService } from '../services/auth.service.js';
 
 export function authRoutes(
   app: FastifyInstance,
-  deps: { auth: AuthService; cookieSecure: boolean; sessionHours: number },
+  deps: {
+    auth: AuthService;
+    cookieSecure: boolean;
+    sessionHours: number;
+    signInAttemptsPerMinute: number;
+  },
 ): void {
   const { auth } = deps;
 
-  route(app, authApi.login, async ({ body, reply }) => {
-    const { token, session } = await auth.login(body);
-    setSessionCookie(reply, token, {
-      secure: deps.cookieSecure,
-      maxAgeSeconds: deps.sessionHours * 3600,
-    });
-    return session;
-  });
+  route(
+    app,
+    authApi.login,
+    async ({ body, reply }) => {
+      const { token, session } = await auth.login(body);
+      setSessionCookie(reply, token, {
+        secure: deps.cookieSecure,
+        maxAgeSeconds: deps.sessionHours * 3600,
+      });
+      return session;
+    },
+    {
+      // Slows password guessing: per address and account, a handful of attempts a minute.
+      rateLimit: {
+        max: deps.signInAttemptsPerMinute,
+        timeWindow: '1 minute',
+        keyGenerator: (request) => {
+          const email = (request.body as { email?: unknown } | undefined)?.email;
+          return `${request.ip}|${typeof email === 'string' ? email.toLowerCase() : ''}`;
+        },
+      },
+    },
+  );
 
   route(app, authApi.logout, async ({ request, reply }) => {
     const token = request.cookies[SESSION_COOKIE];

@@ -20,6 +20,7 @@ import {
   findOrganisationBySlug,
 } from '../repositories/organisations.repository.js';
 import {
+  deleteExpiredSessions,
   deleteSession,
   findLiveSession,
   insertSession,
@@ -119,6 +120,7 @@ export function createAuthService(deps: {
           'no_membership',
         );
       }
+      await deleteExpiredSessions(db, clock.now());
       const token = newToken();
       const csrfToken = newToken();
       await insertSession(db, {
