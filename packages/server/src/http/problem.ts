@@ -103,8 +103,8 @@ export function registerProblemHandler(app: FastifyInstance): void {
               ? 'unsupported_media_type'
               : status === 429
                 ? 'too_many_requests'
-                : 'code' in error && typeof error.code === 'string'
-                  ? error.code.toLowerCase()
+                : 'code' in error && error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+                  ? 'invalid_json'
                   : 'bad_request';
         body = problem(status, code, error.message, request.id);
       }

@@ -300,3 +300,23 @@ export async function deleteNode(
     .where('organisation_id', '=', organisationId)
     .execute();
 }
+
+/** Removes an organisation's framework that has no versions left. */
+export async function deleteEmptyFramework(
+  db: Executor,
+  organisationId: string,
+  frameworkId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('frameworks')
+    .where('id', '=', frameworkId)
+    .where('organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('framework_versions').select('id').where('framework_id', '=', frameworkId),
+        ),
+      ),
+    )
+    .execute();
+}

@@ -287,6 +287,29 @@ describe('local adaptation', () => {
   });
 });
 
+describe('discarding drafts', () => {
+  it('discards a later draft and keeps the framework; discarding the first draft removes it', async () => {
+    const { client } = await buildSignedInUser(t);
+    const { framework, draft } = await adaptDk(client);
+    await client.post(`/api/v1/framework-versions/${draft.id}/publish`);
+    const second = (
+      await client.post(`/api/v1/frameworks/${framework.id}/drafts`)
+    ).json() as FrameworkVersion;
+    expect((await client.del(`/api/v1/framework-versions/${second.id}`)).statusCode).toBe(204);
+    expect(
+      ((await client.get(`/api/v1/frameworks/${framework.id}`)).json() as FrameworkSummary)
+        .versions,
+    ).toHaveLength(1);
+    expect((await client.del(`/api/v1/framework-versions/${draft.id}`)).json().code).toBe(
+      'framework_version_published',
+    );
+
+    const other = await adaptDk(client);
+    expect((await client.del(`/api/v1/framework-versions/${other.draft.id}`)).statusCode).toBe(204);
+    expect((await client.get(`/api/v1/frameworks/${other.framework.id}`)).statusCode).toBe(404);
+  });
+});
+
 describe('organisation scoping', () => {
   it("never lets one organisation read or change another's draft", async () => {
     const owner = await buildSignedInUser(t);
@@ -609,6 +632,38 @@ describe('bad input', () => {
     expect(response.statusCode).toBe(422);
     const issues = response.json().issues as { identifier?: string }[];
     expect(issues.some((issue) => issue.identifier !== undefined)).toBe(true);
+  });
+
+  it('answers a body that is not JSON, and one too large, with a problem', async () => {
+    const { client } = await buildSignedInUser(t);
+    const broken = await client.request('POST', '/api/v1/frameworks/import', undefined, {
+      'content-type': 'application/json',
+    });
+    expect(broken.statusCode).toBe(400);
+    const garbled = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/frameworks/import',
+      headers: {
+        cookie: client.cookie,
+        'x-csrf-token': client.csrfToken,
+        'content-type': 'application/json',
+      },
+      payload: '{"format": "json", "content": ',
+    });
+    expect(garbled.json()).toMatchObject({ status: 400, code: 'invalid_json' });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/frameworks/import',
+      headers: {
+        cookie: client.cookie,
+        'x-csrf-token': client.csrfToken,
+        'content-type': 'application/json',
+      },
+      payload: JSON.stringify({ format: 'json', content: 'x'.repeat(26 * 1024 * 1024) }),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.headers['content-type']).toContain('application/problem+json');
+    expect(huge.json().code).toBe('payload_too_large');
   });
 
   it('refuses an import by an employee', async () => {

@@ -39,6 +39,7 @@ import type {
 import { recordAuditEvent } from '../repositories/audit.repository.js';
 import {
   deleteDraftVersion,
+  deleteEmptyFramework,
   deleteNode,
   findFrameworkByKey,
   findVisibleFramework,
@@ -594,8 +595,10 @@ export function createFrameworksService(deps: {
 
     async deleteDraft(actor, versionId) {
       await db.transaction().execute(async (trx) => {
-        await loadDraftForChange(trx, actor, versionId);
+        const { framework } = await loadDraftForChange(trx, actor, versionId);
         await deleteDraftVersion(trx, actor.organisationId, versionId);
+        // Discarding the first draft of an adaptation or import discards the framework itself.
+        await deleteEmptyFramework(trx, actor.organisationId, framework.id);
         await audit(trx, actor, 'framework.draft_discarded', versionId);
       });
     },
