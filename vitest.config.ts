@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // One project per test tier. Integration tests run twice: on PGlite and on PostgreSQL.
 const resolve = { conditions: ['source', 'module', 'node', 'development|production'] };
-const ssr = { resolve: { conditions: ['source', 'node', 'development|production'], externalConditions: ['source'] } };
+const ssr = {
+  resolve: {
+    conditions: ['source', 'node', 'development|production'],
+    externalConditions: ['source'],
+  },
+};
 
 export default defineConfig({
   test: {
