@@ -10,3 +10,5 @@ export * from './api/index.js';
 export * from './frameworks/case-mapping.js';
 export * from './frameworks/row-mapping.js';
 export * from './frameworks/framework-json-schema.js';
+export * from './organisations/org-import.js';
+export * from './role-profiles/role-profile.js';

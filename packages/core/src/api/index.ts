@@ -1,3 +1,5 @@
 export * from './contract.js';
 export * from './auth.api.js';
 export * from './frameworks.api.js';
+export * from './organisation.api.js';
+export * from './role-profiles.api.js';

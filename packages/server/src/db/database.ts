@@ -106,6 +106,88 @@ export interface FrameworkNodesTable {
   source_node_id: string | null;
 }
 
+export interface OrgUnitsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  manager_person_id: string | null;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgUnitClosureTable {
+  organisation_id: string;
+  ancestor_id: string;
+  descendant_id: string;
+  depth: number;
+}
+
+export interface PeopleTable {
+  id: Generated<string>;
+  organisation_id: string;
+  employee_number: string;
+  name: string;
+  email: string | null;
+  unit_id: string | null;
+  manager_id: string | null;
+  job_title: string | null;
+  locale: string | null;
+  is_active: Generated<boolean>;
+  user_id: string | null;
+  search_text: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deactivated_at: NullableTimestamp;
+}
+
+export interface ImportMappingsTable {
+  organisation_id: string;
+  kind: string;
+  mapping: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface RoleProfilesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  framework_version_id: string;
+  name: Json<unknown>;
+  description: JsonNullable<unknown>;
+  is_example: Generated<boolean>;
+  carried_from_profile_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RoleProfileTargetsTable {
+  profile_id: string;
+  organisation_id: string;
+  node_id: string;
+  target_level: number | null;
+  importance: Generated<string>;
+}
+
+export interface RoleProfileRulesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  profile_id: string;
+  kind: string;
+  job_title: string | null;
+  unit_id: string | null;
+  include_subunits: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface PersonRoleProfilesTable {
+  organisation_id: string;
+  person_id: string;
+  profile_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -115,6 +197,14 @@ export interface Database {
   frameworks: FrameworksTable;
   framework_versions: FrameworkVersionsTable;
   framework_nodes: FrameworkNodesTable;
+  org_units: OrgUnitsTable;
+  org_unit_closure: OrgUnitClosureTable;
+  people: PeopleTable;
+  import_mappings: ImportMappingsTable;
+  role_profiles: RoleProfilesTable;
+  role_profile_targets: RoleProfileTargetsTable;
+  role_profile_rules: RoleProfileRulesTable;
+  person_role_profiles: PersonRoleProfilesTable;
 }
 
 /** What a repository runs its SQL on: the database, or a transaction a service opened. */
