@@ -12,3 +12,4 @@ export * from './frameworks/row-mapping.js';
 export * from './frameworks/framework-json-schema.js';
 export * from './organisations/org-import.js';
 export * from './role-profiles/role-profile.js';
+export * from './access/organisation-policies.js';

@@ -9,5 +9,6 @@ export {
   DEMO_ADMIN_EMAIL,
   DEMO_ORGANISATION,
 } from './seed/seed.js';
-export { decodeText, parseFrameworkFile, exportFrameworkFile } from './services/framework-files.js';
+export { parseFrameworkFile, exportFrameworkFile } from './services/framework-files.js';
+export { decodeText } from './adapters/tabular-files.js';
 export { systemClock, type Clock } from './adapters/clock.js';

@@ -42,7 +42,9 @@ export const PersonDetailSchema = PersonSummarySchema.extend({
   locale: LocaleSchema.nullable(),
   hasAccount: z.boolean(),
   unitPath: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
-  directReports: z.array(z.object({ id: z.uuid(), name: z.string(), jobTitle: z.string().nullable() })),
+  directReports: z.array(
+    z.object({ id: z.uuid(), name: z.string(), jobTitle: z.string().nullable() }),
+  ),
   profiles: z.array(ProfileAssignmentSchema),
   deactivatedAt: z.string().nullable(),
 });
@@ -141,7 +143,9 @@ export const ImportJobSchema = z.object({
   ),
   issueCount: z.number().int(),
   preview: ImportPreviewSchema.nullable(),
-  progress: z.object({ phase: z.string(), done: z.number().int(), total: z.number().int() }).nullable(),
+  progress: z
+    .object({ phase: z.string(), done: z.number().int(), total: z.number().int() })
+    .nullable(),
   error: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof ImportJobSchema>;

@@ -29,14 +29,101 @@ export const ColumnMappingSchema = z.record(z.string(), z.string().min(1).max(20
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
 const HEADER_SYNONYMS: Record<string, readonly string[]> = {
-  code: ['code', 'unit code', 'unit id', 'enhedskode', 'enhed id', 'enheds id', 'afdelingskode', 'enhetskode', 'enhet id', 'org code', 'orgkode'],
-  name: ['name', 'full name', 'navn', 'fulde navn', 'fullt navn', 'unit name', 'enhedsnavn', 'enhetsnavn', 'afdelingsnavn'],
-  parentCode: ['parent', 'parent code', 'parent unit', 'overordnet', 'overordnet enhed', 'overordnet enhet', 'forælder', 'moderenhed', 'overliggende enhed'],
-  managerEmployeeNumber: ['manager', 'manager id', 'manager number', 'manager employee number', 'leder', 'leders medarbejdernummer', 'ledernummer', 'leder id', 'nærmeste leder', 'nærmeste leders ansattnummer', 'leders ansattnummer'],
-  employeeNumber: ['employee number', 'employee id', 'employee no', 'medarbejdernummer', 'medarbejdernr', 'medarbejder id', 'lønnummer', 'tjenestenummer', 'ansattnummer', 'ansattnr', 'ansatt id', 'personalnummer'],
-  email: ['email', 'e-mail', 'mail', 'e-post', 'epost', 'email address', 'e-mailadresse', 'e-postadresse'],
-  unitCode: ['unit', 'unit code', 'department', 'enhed', 'enhedskode', 'afdeling', 'afdelingskode', 'enhet', 'enhetskode', 'avdeling', 'org unit'],
-  jobTitle: ['job title', 'title', 'position', 'stilling', 'stillingsbetegnelse', 'jobtitel', 'stillingstittel', 'funktion'],
+  code: [
+    'code',
+    'unit code',
+    'unit id',
+    'enhedskode',
+    'enhed id',
+    'enheds id',
+    'afdelingskode',
+    'enhetskode',
+    'enhet id',
+    'org code',
+    'orgkode',
+  ],
+  name: [
+    'name',
+    'full name',
+    'navn',
+    'fulde navn',
+    'fullt navn',
+    'unit name',
+    'enhedsnavn',
+    'enhetsnavn',
+    'afdelingsnavn',
+  ],
+  parentCode: [
+    'parent',
+    'parent code',
+    'parent unit',
+    'overordnet',
+    'overordnet enhed',
+    'overordnet enhet',
+    'forælder',
+    'moderenhed',
+    'overliggende enhed',
+  ],
+  managerEmployeeNumber: [
+    'manager',
+    'manager id',
+    'manager number',
+    'manager employee number',
+    'leder',
+    'leders medarbejdernummer',
+    'ledernummer',
+    'leder id',
+    'nærmeste leder',
+    'nærmeste leders ansattnummer',
+    'leders ansattnummer',
+  ],
+  employeeNumber: [
+    'employee number',
+    'employee id',
+    'employee no',
+    'medarbejdernummer',
+    'medarbejdernr',
+    'medarbejder id',
+    'lønnummer',
+    'tjenestenummer',
+    'ansattnummer',
+    'ansattnr',
+    'ansatt id',
+    'personalnummer',
+  ],
+  email: [
+    'email',
+    'e-mail',
+    'mail',
+    'e-post',
+    'epost',
+    'email address',
+    'e-mailadresse',
+    'e-postadresse',
+  ],
+  unitCode: [
+    'unit',
+    'unit code',
+    'department',
+    'enhed',
+    'enhedskode',
+    'afdeling',
+    'afdelingskode',
+    'enhet',
+    'enhetskode',
+    'avdeling',
+    'org unit',
+  ],
+  jobTitle: [
+    'job title',
+    'title',
+    'position',
+    'stilling',
+    'stillingsbetegnelse',
+    'jobtitel',
+    'stillingstittel',
+    'funktion',
+  ],
   locale: ['language', 'locale', 'sprog', 'språk', 'sprogvalg'],
 };
 
@@ -87,7 +174,11 @@ export function checkColumnMapping(
   }
   for (const [field, header] of Object.entries(mapping)) {
     if (!fields.includes(field)) {
-      issues.push({ code: 'mapping_unknown_field', message: `Unknown field "${field}"`, path: `mapping.${field}` });
+      issues.push({
+        code: 'mapping_unknown_field',
+        message: `Unknown field "${field}"`,
+        path: `mapping.${field}`,
+      });
     } else if (!headers.includes(header)) {
       issues.push({
         code: 'mapping_unknown_column',
@@ -108,7 +199,10 @@ export interface TabularFile {
 
 /** Splits raw rows into header and data rows, skipping blank lines but keeping line numbers. */
 export function toTabular(rows: readonly (readonly string[])[], firstLine = 1): TabularFile {
-  const numbered = rows.map((cells, index) => ({ line: firstLine + index, cells: cells.map((cell) => cell.trim()) }));
+  const numbered = rows.map((cells, index) => ({
+    line: firstLine + index,
+    cells: cells.map((cell) => cell.trim()),
+  }));
   const nonBlank = numbered.filter((row) => row.cells.some((cell) => cell !== ''));
   const [header, ...data] = nonBlank;
   return {
@@ -117,7 +211,12 @@ export function toTabular(rows: readonly (readonly string[])[], firstLine = 1): 
   };
 }
 
-function cellOf(file: TabularFile, row: { cells: string[] }, mapping: ColumnMapping, field: string): string {
+function cellOf(
+  file: TabularFile,
+  row: { cells: string[] },
+  mapping: ColumnMapping,
+  field: string,
+): string {
   const header = mapping[field];
   if (header === undefined) {
     return '';
@@ -157,6 +256,7 @@ export interface UnitChange {
 
 export interface UnitsImportPlan {
   kind: 'units';
+  mapping: ColumnMapping;
   issues: Issue[];
   rowCount: number;
   records: UnitRecordPlan[];
@@ -193,7 +293,12 @@ export function planUnitsImport(input: {
     const manager = cellOf(file, row, mapping, 'managerEmployeeNumber');
     let isValid = true;
     if (code === '') {
-      issues.push({ code: 'missing_unit_code', message: 'The unit code is missing', line: row.line, column: column('code') });
+      issues.push({
+        code: 'missing_unit_code',
+        message: 'The unit code is missing',
+        line: row.line,
+        column: column('code'),
+      });
       isValid = false;
     } else if (seen.has(code)) {
       issues.push({
@@ -206,7 +311,12 @@ export function planUnitsImport(input: {
       isValid = false;
     }
     if (name === '') {
-      issues.push({ code: 'missing_name', message: 'The unit name is missing', line: row.line, column: column('name') });
+      issues.push({
+        code: 'missing_name',
+        message: 'The unit name is missing',
+        line: row.line,
+        column: column('name'),
+      });
       isValid = false;
     }
     if (manager !== '' && !input.people.has(manager)) {
@@ -222,7 +332,13 @@ export function planUnitsImport(input: {
       seen.set(code, row.line);
     }
     if (isValid) {
-      records.push({ code, name, parentCode: parentCode === '' ? null : parentCode, managerEmployeeNumber: manager === '' ? null : manager, line: row.line });
+      records.push({
+        code,
+        name,
+        parentCode: parentCode === '' ? null : parentCode,
+        managerEmployeeNumber: manager === '' ? null : manager,
+        line: row.line,
+      });
     }
   }
 
@@ -239,7 +355,11 @@ export function planUnitsImport(input: {
     return stored?.parentId ? (existingById.get(stored.parentId)?.code ?? null) : null;
   };
   for (const record of records) {
-    if (record.parentCode !== null && !inFile.has(record.parentCode) && (input.isFullImport || !existingByCode.has(record.parentCode))) {
+    if (
+      record.parentCode !== null &&
+      !inFile.has(record.parentCode) &&
+      (input.isFullImport || !existingByCode.has(record.parentCode))
+    ) {
       issues.push({
         code: 'unknown_parent_unit',
         message: `Parent unit "${record.parentCode}" is neither in the file nor in the organisation`,
@@ -274,6 +394,7 @@ export function planUnitsImport(input: {
 
   const plan: UnitsImportPlan = {
     kind: 'units',
+    mapping,
     issues,
     rowCount: file.rows.length,
     records,
@@ -291,7 +412,10 @@ export function planUnitsImport(input: {
       continue;
     }
     const storedParent = stored.parentId ? (existingById.get(stored.parentId)?.code ?? null) : null;
-    const managerId = record.managerEmployeeNumber === null ? null : (input.people.get(record.managerEmployeeNumber) ?? null);
+    const managerId =
+      record.managerEmployeeNumber === null
+        ? null
+        : (input.people.get(record.managerEmployeeNumber) ?? null);
     const fields: Record<string, [string | null, string | null]> = {};
     if (stored.name !== record.name) fields.name = [stored.name, record.name];
     if (mapping.managerEmployeeNumber !== undefined && stored.managerPersonId !== managerId) {
@@ -303,7 +427,12 @@ export function planUnitsImport(input: {
       isTouched = true;
     }
     if (storedParent !== record.parentCode) {
-      plan.moved.push({ code: record.code, name: record.name, line: record.line, fields: { parent: [storedParent, record.parentCode] } });
+      plan.moved.push({
+        code: record.code,
+        name: record.name,
+        line: record.line,
+        fields: { parent: [storedParent, record.parentCode] },
+      });
       isTouched = true;
     }
     if (Object.keys(fields).length > 0) {
@@ -356,6 +485,7 @@ export interface PersonChange {
 
 export interface PeopleImportPlan {
   kind: 'people';
+  mapping: ColumnMapping;
   issues: Issue[];
   rowCount: number;
   records: PersonRecordPlan[];
@@ -368,9 +498,21 @@ export interface PeopleImportPlan {
 }
 
 const LOCALE_ALIASES: Record<string, Locale> = {
-  da: 'da', dansk: 'da', danish: 'da', 'da-dk': 'da',
-  nb: 'nb', no: 'nb', norsk: 'nb', bokmål: 'nb', 'nb-no': 'nb', norwegian: 'nb',
-  en: 'en', engelsk: 'en', english: 'en', 'en-gb': 'en', 'en-us': 'en',
+  da: 'da',
+  dansk: 'da',
+  danish: 'da',
+  'da-dk': 'da',
+  nb: 'nb',
+  no: 'nb',
+  norsk: 'nb',
+  bokmål: 'nb',
+  'nb-no': 'nb',
+  norwegian: 'nb',
+  en: 'en',
+  engelsk: 'en',
+  english: 'en',
+  'en-gb': 'en',
+  'en-us': 'en',
 };
 
 /**
@@ -404,7 +546,12 @@ export function planPeopleImport(input: {
     const localeText = cellOf(file, row, mapping, 'locale').toLowerCase();
     let isValid = true;
     if (employeeNumber === '') {
-      issues.push({ code: 'missing_employee_number', message: 'The employee number is missing', line: row.line, column: column('employeeNumber') });
+      issues.push({
+        code: 'missing_employee_number',
+        message: 'The employee number is missing',
+        line: row.line,
+        column: column('employeeNumber'),
+      });
       isValid = false;
     } else if (seen.has(employeeNumber)) {
       issues.push({
@@ -419,15 +566,32 @@ export function planPeopleImport(input: {
       seen.set(employeeNumber, row.line);
     }
     if (name === '') {
-      issues.push({ code: 'missing_name', message: 'The name is missing', line: row.line, column: column('name') });
+      issues.push({
+        code: 'missing_name',
+        message: 'The name is missing',
+        line: row.line,
+        column: column('name'),
+      });
       isValid = false;
     }
     if (email !== '' && !EMAIL.test(email)) {
-      issues.push({ code: 'invalid_email', message: `"${email}" is not an email address`, line: row.line, column: column('email'), params: { email } });
+      issues.push({
+        code: 'invalid_email',
+        message: `"${email}" is not an email address`,
+        line: row.line,
+        column: column('email'),
+        params: { email },
+      });
       isValid = false;
     }
     if (unitCode !== '' && !input.units.has(unitCode)) {
-      issues.push({ code: 'unknown_unit', message: `No unit with code "${unitCode}"`, line: row.line, column: column('unitCode'), params: { code: unitCode } });
+      issues.push({
+        code: 'unknown_unit',
+        message: `No unit with code "${unitCode}"`,
+        line: row.line,
+        column: column('unitCode'),
+        params: { code: unitCode },
+      });
       isValid = false;
     }
     let locale: Locale | null = null;
@@ -436,7 +600,12 @@ export function planPeopleImport(input: {
       if (parsed.success) {
         locale = parsed.data;
       } else {
-        issues.push({ code: 'invalid_locale', message: `Unknown language "${localeText}" (use da, nb or en)`, line: row.line, column: column('locale') });
+        issues.push({
+          code: 'invalid_locale',
+          message: `Unknown language "${localeText}" (use da, nb or en)`,
+          line: row.line,
+          column: column('locale'),
+        });
         isValid = false;
       }
     }
@@ -466,12 +635,21 @@ export function planPeopleImport(input: {
     return stored?.managerId ? (existingById.get(stored.managerId)?.employeeNumber ?? null) : null;
   };
   const isKnownAfter = (employeeNumber: string) =>
-    inFile.has(employeeNumber) || (!input.isFullImport && existingByNumber.get(employeeNumber)?.isActive === true);
+    inFile.has(employeeNumber) ||
+    (!input.isFullImport && existingByNumber.get(employeeNumber)?.isActive === true);
   for (const record of records) {
     if (record.managerEmployeeNumber === null) continue;
     if (record.managerEmployeeNumber === record.employeeNumber) {
-      issues.push({ code: 'manager_cycle', message: `${record.employeeNumber} cannot be their own manager`, line: record.line, column: column('managerEmployeeNumber') });
-    } else if (!isKnownAfter(record.managerEmployeeNumber) && !seen.has(record.managerEmployeeNumber)) {
+      issues.push({
+        code: 'manager_cycle',
+        message: `${record.employeeNumber} cannot be their own manager`,
+        line: record.line,
+        column: column('managerEmployeeNumber'),
+      });
+    } else if (
+      !isKnownAfter(record.managerEmployeeNumber) &&
+      !seen.has(record.managerEmployeeNumber)
+    ) {
       issues.push({
         code: 'unknown_manager',
         message: `No person with employee number "${record.managerEmployeeNumber}"`,
@@ -510,6 +688,7 @@ export function planPeopleImport(input: {
 
   const plan: PeopleImportPlan = {
     kind: 'people',
+    mapping,
     issues,
     rowCount: file.rows.length,
     records,
@@ -524,33 +703,57 @@ export function planPeopleImport(input: {
   for (const record of records) {
     const stored = existingByNumber.get(record.employeeNumber);
     if (!stored) {
-      plan.added.push({ employeeNumber: record.employeeNumber, name: record.name, line: record.line });
+      plan.added.push({
+        employeeNumber: record.employeeNumber,
+        name: record.name,
+        line: record.line,
+      });
       continue;
     }
     const fields: Record<string, [string | null, string | null]> = {};
     if (stored.name !== record.name) fields.name = [stored.name, record.name];
     if (has('email') && stored.email !== record.email) fields.email = [stored.email, record.email];
-    if (has('jobTitle') && stored.jobTitle !== record.jobTitle) fields.jobTitle = [stored.jobTitle, record.jobTitle];
-    if (has('locale') && stored.locale !== record.locale) fields.locale = [stored.locale, record.locale];
+    if (has('jobTitle') && stored.jobTitle !== record.jobTitle)
+      fields.jobTitle = [stored.jobTitle, record.jobTitle];
+    if (has('locale') && stored.locale !== record.locale)
+      fields.locale = [stored.locale, record.locale];
     if (has('managerEmployeeNumber')) {
-      const storedManager = stored.managerId ? (existingById.get(stored.managerId)?.employeeNumber ?? null) : null;
-      if (storedManager !== record.managerEmployeeNumber) fields.manager = [storedManager, record.managerEmployeeNumber];
+      const storedManager = stored.managerId
+        ? (existingById.get(stored.managerId)?.employeeNumber ?? null)
+        : null;
+      if (storedManager !== record.managerEmployeeNumber)
+        fields.manager = [storedManager, record.managerEmployeeNumber];
     }
     let isTouched = false;
     if (!stored.isActive) {
-      plan.reactivated.push({ employeeNumber: record.employeeNumber, name: record.name, line: record.line });
+      plan.reactivated.push({
+        employeeNumber: record.employeeNumber,
+        name: record.name,
+        line: record.line,
+      });
       isTouched = true;
     }
     if (has('unitCode')) {
       const unitId = record.unitCode === null ? null : (input.units.get(record.unitCode) ?? null);
       if (stored.unitId !== unitId) {
-        const storedCode = stored.unitId === null ? null : (unitCodeById.get(stored.unitId) ?? null);
-        plan.moved.push({ employeeNumber: record.employeeNumber, name: record.name, line: record.line, fields: { unit: [storedCode, record.unitCode] } });
+        const storedCode =
+          stored.unitId === null ? null : (unitCodeById.get(stored.unitId) ?? null);
+        plan.moved.push({
+          employeeNumber: record.employeeNumber,
+          name: record.name,
+          line: record.line,
+          fields: { unit: [storedCode, record.unitCode] },
+        });
         isTouched = true;
       }
     }
     if (Object.keys(fields).length > 0) {
-      plan.changed.push({ employeeNumber: record.employeeNumber, name: record.name, line: record.line, fields });
+      plan.changed.push({
+        employeeNumber: record.employeeNumber,
+        name: record.name,
+        line: record.line,
+        fields,
+      });
       isTouched = true;
     }
     if (!isTouched) plan.unchanged += 1;
@@ -568,6 +771,11 @@ export function planPeopleImport(input: {
 /** True when applying the plan would change nothing. */
 export function isEmptyPlan(plan: UnitsImportPlan | PeopleImportPlan): boolean {
   return (
-    plan.added.length + plan.changed.length + plan.moved.length + plan.deactivated.length + plan.reactivated.length === 0
+    plan.added.length +
+      plan.changed.length +
+      plan.moved.length +
+      plan.deactivated.length +
+      plan.reactivated.length ===
+    0
   );
 }

@@ -25,13 +25,18 @@ export function findTargetIssues(
   targets.forEach((target, index) => {
     const path = `targets[${index}]`;
     if (seen.has(target.nodeId)) {
-      issues.push({ code: 'duplicate_target', message: 'This competence has two targets', path: `${path}.nodeId` });
+      issues.push({
+        code: 'duplicate_target',
+        message: 'This competence has two targets',
+        path: `${path}.nodeId`,
+      });
     }
     seen.add(target.nodeId);
     if (!ratedNodeIds.has(target.nodeId)) {
       issues.push({
         code: 'not_a_rated_competence',
-        message: 'Targets can only be set for the rated competences of the profile’s framework version',
+        message:
+          'Targets can only be set for the rated competences of the profile’s framework version',
         path: `${path}.nodeId`,
       });
     }
@@ -87,6 +92,10 @@ export function carryTargetsForward(
 /** Rule that gives a profile to people: by job title (case-insensitive), or by unit. */
 export const ProfileRuleInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('job_title'), jobTitle: z.string().trim().min(1).max(300) }),
-  z.object({ kind: z.literal('unit'), unitId: z.uuid(), includeSubunits: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal('unit'),
+    unitId: z.uuid(),
+    includeSubunits: z.boolean().default(true),
+  }),
 ]);
 export type ProfileRuleInput = z.infer<typeof ProfileRuleInputSchema>;

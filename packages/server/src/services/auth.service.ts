@@ -60,12 +60,18 @@ export interface AuthService {
   }): Promise<{ userId: string; created: boolean }>;
 }
 
+/** How long a resolved session is reused without reading the database again. */
+const SESSION_CACHE_MS = 10_000;
+
 export function createAuthService(deps: {
   db: Kysely<Database>;
   clock: Clock;
   sessionHours: number;
 }): AuthService {
   const { db, clock } = deps;
+  // Short-lived, so that polling (e.g. an import's progress while PGlite's one connection is
+  // busy applying it) does not wait for the database; sign-out clears it at once.
+  const cache = new Map<string, { until: number; value: { actor: Actor; session: Session } }>();
 
   async function buildSession(userId: string, organisationId: string, csrfToken: string) {
     const user = await findUserById(db, userId);
@@ -145,19 +151,36 @@ export function createAuthService(deps: {
     },
 
     async resolve(token) {
-      const record = await findLiveSession(db, hashToken(token), clock.now());
+      const key = hashToken(token);
+      const now = clock.now();
+      const cached = cache.get(key);
+      if (cached && cached.until > now.getTime()) {
+        return cached.value;
+      }
+      const record = await findLiveSession(db, key, now);
       if (!record) {
+        cache.delete(key);
         return undefined;
       }
-      return buildSession(record.userId, record.organisationId, record.csrfToken);
+      const built = await buildSession(record.userId, record.organisationId, record.csrfToken);
+      if (built) {
+        if (cache.size > 10_000) cache.clear();
+        cache.set(key, {
+          until: Math.min(now.getTime() + SESSION_CACHE_MS, record.expiresAt.getTime()),
+          value: built,
+        });
+      }
+      return built;
     },
 
     async logout(token) {
+      cache.delete(hashToken(token));
       await deleteSession(db, hashToken(token));
     },
 
     async setLocale(actor, token, locale) {
       await updateUserLocale(db, actor.userId, locale);
+      cache.delete(hashToken(token));
       const resolved = await this.resolve(token);
       if (!resolved) {
         throw new UnauthenticatedError();
