@@ -179,3 +179,105 @@ describe('evne frameworks export', () => {
     );
   });
 });
+
+describe('evne org import', () => {
+  it('dry-runs, then applies a Windows-1252 semicolon file with progress, and a second run changes nothing', async () => {
+    await evne(
+      'admin',
+      'create',
+      '--org',
+      'soroe',
+      '--email',
+      'hr@soroe.example',
+      '--password',
+      'a long password',
+    );
+    const unitsFile = file(
+      'enheder.csv',
+      Buffer.from(
+        'Enhedskode;Enhedsnavn;Overordnet enhed\r\nKOM;Sorø Kommune;\r\nÆLD;Ældreplejen;KOM\r\n',
+        'latin1',
+      ),
+    );
+    const peopleFile = file(
+      'medarbejdere.csv',
+      Buffer.from(
+        'Medarbejdernummer;Navn;Enhed;Leder;Stilling\r\n1;Søren Åberg;KOM;;Direktør\r\n2;Ærle Øster;ÆLD;1;Sygeplejerske\r\n',
+        'latin1',
+      ),
+    );
+    const dry = await evne('org', 'import', unitsFile, '--org', 'soroe', '--kind', 'units');
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out).toContain('added:       2');
+    expect(dry.out).toContain('Dry run only');
+    expect(
+      (await evne('org', 'import', unitsFile, '--org', 'soroe', '--kind', 'units', '--apply')).code,
+    ).toBe(0);
+    const applied = await evne(
+      'org',
+      'import',
+      peopleFile,
+      '--org',
+      'soroe',
+      '--kind',
+      'people',
+      '--full',
+      '--apply',
+    );
+    expect(applied.code, applied.err).toBe(0);
+    expect(applied.out).toMatch(/applying: \d+ \/ \d+ \(100%\)/);
+    expect(applied.out).toContain('Applied.');
+    const again = await evne(
+      'org',
+      'import',
+      peopleFile,
+      '--org',
+      'soroe',
+      '--kind',
+      'people',
+      '--full',
+    );
+    expect(again.out).toContain('unchanged:   2');
+    expect(again.out).toContain('added:       0');
+
+    const { openDatabase } = await import('@evne/server');
+    const database = await openDatabase({
+      databaseUrl: environment.env.DATABASE_URL,
+      dataDir: environment.env.EVNE_DATA_DIR,
+    });
+    const names = await database.db.selectFrom('people').select('name').orderBy('name').execute();
+    await database.close();
+    expect(names.map((row) => row.name)).toEqual(['Søren Åberg', 'Ærle Øster']);
+  });
+
+  it('lists every problem of a bad file with line and column, and saves nothing', async () => {
+    await evne(
+      'admin',
+      'create',
+      '--org',
+      'fanoe',
+      '--email',
+      'hr@fanoe.example',
+      '--password',
+      'a long password',
+    );
+    const bad = file(
+      'bad-people.csv',
+      'employee_number,name,email,unit\n,Ingen Nummer,x@fanoe.example,\n7,Syv,ikke-en-mail,\n',
+    );
+    const result = await evne(
+      'org',
+      'import',
+      bad,
+      '--org',
+      'fanoe',
+      '--kind',
+      'people',
+      '--apply',
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('nothing was saved (2 problems)');
+    expect(result.err).toContain('bad-people.csv (line 2, column employee_number)');
+    expect(result.err).toContain('bad-people.csv (line 3, column email)');
+  });
+});

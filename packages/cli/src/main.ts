@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { createAdmin } from './commands/admin.js';
 import { CliError, type CommandIo } from './commands/context.js';
 import { exportFramework, importFramework, listFrameworks } from './commands/frameworks.js';
+import { importOrganisationFile } from './commands/org.js';
 
 /** Builds the `evne` command; `io` is injectable so that tests can run commands in-process. */
 export function buildProgram(io: CommandIo): Command {
@@ -103,6 +104,27 @@ export function buildProgram(io: CommandIo): Command {
     .option('--org <slug>', 'organisation')
     .action((options: { org?: string }) => listFrameworks(io, options));
 
+  const org = program.command('org').description('Organisation: units and people');
+  org
+    .command('import <file>')
+    .description(
+      'Import units or people from CSV or XLSX: a dry run, or with --apply in one transaction',
+    )
+    .requiredOption('--org <slug>', 'organisation')
+    .requiredOption('--kind <kind>', 'units or people')
+    .option('--full', 'the file is complete: deactivate people (or units) missing from it')
+    .option('--apply', 'apply after a clean dry run')
+    .option(
+      '--mapping <json>',
+      'column mapping, e.g. {"employeeNumber":"Lønnr"}; default: remembered or guessed',
+    )
+    .action(
+      (
+        file: string,
+        options: { org: string; kind: string; full?: boolean; apply?: boolean; mapping?: string },
+      ) => importOrganisationFile(io, file, options),
+    );
+
   return program;
 }
 
@@ -131,6 +153,12 @@ if (isEntry) {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     env: process.env,
+    ...(process.stderr.isTTY
+      ? {
+          progress: (line: string, isFinal: boolean) =>
+            process.stderr.write(`\r${line.padEnd(70)}${isFinal ? '\n' : ''}`),
+        }
+      : {}),
   });
   if (code !== 0 || process.argv[2] !== 'serve') {
     process.exitCode = code;

@@ -12,3 +12,7 @@ export {
 export { parseFrameworkFile, exportFrameworkFile } from './services/framework-files.js';
 export { decodeText } from './adapters/tabular-files.js';
 export { systemClock, type Clock } from './adapters/clock.js';
+export {
+  findOrganisationBySlug,
+  insertOrganisation,
+} from './repositories/organisations.repository.js';

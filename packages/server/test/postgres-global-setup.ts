@@ -1,12 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-  }
-}
-
 let cluster: PostgresCluster | undefined;
 
 /** Uses DATABASE_URL when given; otherwise starts a throwaway cluster for the whole run. */

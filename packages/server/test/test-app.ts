@@ -8,6 +8,12 @@ import { loadConfig } from '../src/config/config.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string;
+  }
+}
+
 export type TestEngine = 'pglite' | 'postgres';
 
 export function testEngine(): TestEngine {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RoleSchema } from '@evne/core';
-import { sql } from 'kysely';
+import { findOrganisationBySlug, insertOrganisation } from '@evne/server';
 import { withContext, type CommandIo } from './context.js';
 
 export async function createAdmin(
@@ -16,13 +16,11 @@ export async function createAdmin(
 ): Promise<void> {
   const role = RoleSchema.parse(options.role ?? 'admin');
   await withContext(io, async ({ database, services, out }) => {
-    const existing = await sql<{
-      id: string;
-    }>`select id from organisations where slug = ${options.org}`.execute(database.db);
-    if (existing.rows.length === 0) {
-      await sql`insert into organisations (slug, name) values (${options.org}, ${options.orgName ?? options.org})`.execute(
-        database.db,
-      );
+    if (!(await findOrganisationBySlug(database.db, options.org))) {
+      await insertOrganisation(database.db, {
+        slug: options.org,
+        name: options.orgName ?? options.org,
+      });
       out(`Created organisation "${options.org}".`);
     }
     const password = options.password ?? randomBytes(12).toString('base64url');

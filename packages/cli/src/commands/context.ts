@@ -1,6 +1,7 @@
 import type { Actor } from '@evne/core';
 import {
   createServices,
+  findOrganisationBySlug,
   loadConfig,
   migrate,
   openDatabase,
@@ -9,7 +10,6 @@ import {
   type DatabaseHandle,
   type Services,
 } from '@evne/server';
-import { sql } from 'kysely';
 
 /** What a command gets: the configured, migrated database and the services over it. */
 export interface CommandContext {
@@ -59,10 +59,7 @@ export async function systemActor(
       isSystem: true,
     };
   }
-  const result = await sql<{
-    id: string;
-  }>`select id from organisations where slug = ${organisationSlug}`.execute(database.db);
-  const organisation = result.rows[0];
+  const organisation = await findOrganisationBySlug(database.db, organisationSlug);
   if (!organisation) {
     throw new CliError(`No organisation with slug "${organisationSlug}"`);
   }
