@@ -11,6 +11,7 @@ import {
   installShippedFrameworks,
 } from '@evne/server';
 import { startPostgresCluster } from '../packages/server/test/postgres-cluster.js';
+import { benchOrgImport } from './org-import.js';
 
 function emit(figure: Record<string, unknown>): void {
   console.log(JSON.stringify({ at: new Date().toISOString(), ...figure }));
@@ -166,10 +167,12 @@ async function ensureOrg(database: Awaited<ReturnType<typeof openDatabase>>): Pr
 }
 
 await benchEngine('pglite');
+await benchOrgImport('pglite', undefined, emit);
 const external = process.env.DATABASE_URL;
 const cluster = external ? undefined : await startPostgresCluster();
 try {
   await benchEngine('postgres', external ?? cluster?.url);
+  await benchOrgImport('postgres', external ?? cluster?.url, emit);
 } finally {
   await cluster?.stop();
 }
