@@ -20,8 +20,18 @@ import { registerAuth } from './http/auth.js';
 import { registerProblemHandler } from './http/problem.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { frameworksRoutes } from './routes/frameworks.routes.js';
+import { organisationRoutes } from './routes/organisation.routes.js';
+import { roleProfilesRoutes } from './routes/role-profiles.routes.js';
 import { createAuthService, type AuthService } from './services/auth.service.js';
 import { createFrameworksService, type FrameworksService } from './services/frameworks.service.js';
+import {
+  createOrganisationService,
+  type OrganisationService,
+} from './services/organisation.service.js';
+import {
+  createRoleProfilesService,
+  type RoleProfilesService,
+} from './services/role-profiles.service.js';
 
 export const DEFAULT_WEB_DIST = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -31,6 +41,8 @@ export const DEFAULT_WEB_DIST = path.resolve(
 export interface Services {
   auth: AuthService;
   frameworks: FrameworksService;
+  organisation: OrganisationService;
+  roleProfiles: RoleProfilesService;
 }
 
 export function createServices(
@@ -41,6 +53,8 @@ export function createServices(
   return {
     auth: createAuthService({ db: handle.db, clock, sessionHours: config.sessionHours }),
     frameworks: createFrameworksService({ db: handle.db, clock }),
+    organisation: createOrganisationService({ db: handle.db, clock }),
+    roleProfiles: createRoleProfilesService({ db: handle.db, clock }),
   };
 }
 
@@ -120,6 +134,8 @@ export async function buildApp(options: {
       signInAttemptsPerMinute: config.signInAttemptsPerMinute,
     });
     frameworksRoutes(api, { frameworks: services.frameworks, clock });
+    organisationRoutes(api, { organisation: services.organisation });
+    roleProfilesRoutes(api, { roleProfiles: services.roleProfiles });
   });
 
   const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;

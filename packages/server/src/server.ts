@@ -11,7 +11,7 @@ export async function startServer(config: Config, print: (line: string) => void 
   const { app, services } = await buildApp({ config, database });
   await installShippedFrameworks(services.frameworks);
   const demo = config.seedDemo
-    ? await ensureDemoOrganisation(database.db, services.auth, { password: config.demoPassword })
+    ? await ensureDemoOrganisation(database.db, services, { password: config.demoPassword })
     : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
   const where =
@@ -29,6 +29,9 @@ export async function startServer(config: Config, print: (line: string) => void 
     print('  Demo organisation created. Sign in as its admin with:');
     print(`    email:    ${demo.email}`);
     print(`    password: ${demo.password}`);
+    for (const other of demo.others) {
+      print(`  Also: ${other}, same password`);
+    }
     print(
       '  (shown once; set a new one with: npm run evne -- admin create --org demo --email ... )',
     );

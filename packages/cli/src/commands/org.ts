@@ -7,7 +7,9 @@ import { formatIssue } from './frameworks.js';
 
 function describePreview(job: ImportJob): string[] {
   const preview = job.preview;
-  if (!preview) return [];
+  if (!preview) {
+    return [];
+  }
   return [
     `  rows:        ${preview.rowCount}`,
     `  added:       ${preview.added.count}`,
@@ -71,7 +73,9 @@ export async function importOrganisationFile(
         issues,
       );
     }
-    for (const line of describePreview(job)) out(line);
+    for (const line of describePreview(job)) {
+      out(line);
+    }
     if (options.apply !== true) {
       out('Dry run only: nothing was saved. Run again with --apply to apply it.');
       return;
@@ -83,8 +87,11 @@ export async function importOrganisationFile(
       if (percent !== lastShown && (percent % 10 === 0 || io.progress)) {
         lastShown = percent;
         const line = `  applying: ${progress.done} / ${progress.total} (${percent}%) ${progress.phase}`;
-        if (io.progress) io.progress(line, percent === 100);
-        else out(line);
+        if (io.progress) {
+          io.progress(line, percent === 100);
+        } else {
+          out(line);
+        }
       }
     });
     if (result.status !== 'applied') {

@@ -376,7 +376,9 @@ export function planUnitsImport(input: {
     while (cursor !== null) {
       if (visited.has(cursor)) {
         if (!inCycle.has(record.code)) {
-          for (const code of visited) inCycle.add(code);
+          for (const code of visited) {
+            inCycle.add(code);
+          }
           issues.push({
             code: 'unit_cycle',
             message: `Unit "${record.code}" would be its own ancestor`,
@@ -417,7 +419,9 @@ export function planUnitsImport(input: {
         ? null
         : (input.people.get(record.managerEmployeeNumber) ?? null);
     const fields: Record<string, [string | null, string | null]> = {};
-    if (stored.name !== record.name) fields.name = [stored.name, record.name];
+    if (stored.name !== record.name) {
+      fields.name = [stored.name, record.name];
+    }
     if (mapping.managerEmployeeNumber !== undefined && stored.managerPersonId !== managerId) {
       fields.manager = [stored.managerPersonId, managerId];
     }
@@ -439,7 +443,9 @@ export function planUnitsImport(input: {
       plan.changed.push({ code: record.code, name: record.name, line: record.line, fields });
       isTouched = true;
     }
-    if (!isTouched) plan.unchanged += 1;
+    if (!isTouched) {
+      plan.unchanged += 1;
+    }
   }
   if (input.isFullImport) {
     for (const unit of input.existing) {
@@ -630,7 +636,9 @@ export function planPeopleImport(input: {
   // the active people already stored.
   const managerAfter = (employeeNumber: string): string | null => {
     const record = inFile.get(employeeNumber);
-    if (record) return record.managerEmployeeNumber;
+    if (record) {
+      return record.managerEmployeeNumber;
+    }
     const stored = existingByNumber.get(employeeNumber);
     return stored?.managerId ? (existingById.get(stored.managerId)?.employeeNumber ?? null) : null;
   };
@@ -638,7 +646,9 @@ export function planPeopleImport(input: {
     inFile.has(employeeNumber) ||
     (!input.isFullImport && existingByNumber.get(employeeNumber)?.isActive === true);
   for (const record of records) {
-    if (record.managerEmployeeNumber === null) continue;
+    if (record.managerEmployeeNumber === null) {
+      continue;
+    }
     if (record.managerEmployeeNumber === record.employeeNumber) {
       issues.push({
         code: 'manager_cycle',
@@ -686,7 +696,9 @@ export function planPeopleImport(input: {
         params: { employeeNumber: first, length: cycle.length },
       });
     }
-    for (const member of path) state.set(member, 'done');
+    for (const member of path) {
+      state.set(member, 'done');
+    }
   }
 
   const plan: PeopleImportPlan = {
@@ -714,18 +726,25 @@ export function planPeopleImport(input: {
       continue;
     }
     const fields: Record<string, [string | null, string | null]> = {};
-    if (stored.name !== record.name) fields.name = [stored.name, record.name];
-    if (has('email') && stored.email !== record.email) fields.email = [stored.email, record.email];
-    if (has('jobTitle') && stored.jobTitle !== record.jobTitle)
+    if (stored.name !== record.name) {
+      fields.name = [stored.name, record.name];
+    }
+    if (has('email') && stored.email !== record.email) {
+      fields.email = [stored.email, record.email];
+    }
+    if (has('jobTitle') && stored.jobTitle !== record.jobTitle) {
       fields.jobTitle = [stored.jobTitle, record.jobTitle];
-    if (has('locale') && stored.locale !== record.locale)
+    }
+    if (has('locale') && stored.locale !== record.locale) {
       fields.locale = [stored.locale, record.locale];
+    }
     if (has('managerEmployeeNumber')) {
       const storedManager = stored.managerId
         ? (existingById.get(stored.managerId)?.employeeNumber ?? null)
         : null;
-      if (storedManager !== record.managerEmployeeNumber)
+      if (storedManager !== record.managerEmployeeNumber) {
         fields.manager = [storedManager, record.managerEmployeeNumber];
+      }
     }
     let isTouched = false;
     if (!stored.isActive) {
@@ -759,7 +778,9 @@ export function planPeopleImport(input: {
       });
       isTouched = true;
     }
-    if (!isTouched) plan.unchanged += 1;
+    if (!isTouched) {
+      plan.unchanged += 1;
+    }
   }
   if (input.isFullImport) {
     for (const person of input.existing) {

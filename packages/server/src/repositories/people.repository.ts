@@ -317,3 +317,18 @@ export async function deleteManualAssignment(
     .where('profile_id', '=', profileId)
     .execute();
 }
+
+/** Lets a user sign in as this person (one person per user and organisation). */
+export async function linkPersonToUser(
+  db: Executor,
+  organisationId: string,
+  personId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ user_id: userId })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', personId)
+    .execute();
+}

@@ -39,7 +39,9 @@ async function apply(client: TestClient, job: ImportJob): Promise<ImportJob> {
   expect(response.statusCode, response.body).toBe(200);
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const current = (await client.get(`/api/v1/org-imports/${job.id}`)).json() as ImportJob;
-    if (current.status !== 'applying') return current;
+    if (current.status !== 'applying') {
+      return current;
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('import did not finish');
@@ -406,7 +408,9 @@ describe('who sees whom', () => {
       other.client.post(`/api/v1/org-imports/${pending.id}/apply`),
     ])) {
       expect([404, 200]).toContain(response.statusCode);
-      if (response.statusCode === 200) expect(response.json().total).toBe(0);
+      if (response.statusCode === 200) {
+        expect(response.json().total).toBe(0);
+      }
     }
     expect((await people(owner.client, '?q=Overtaget')).total).toBe(0);
   });

@@ -164,7 +164,9 @@ export function createAuthService(deps: {
       }
       const built = await buildSession(record.userId, record.organisationId, record.csrfToken);
       if (built) {
-        if (cache.size > 10_000) cache.clear();
+        if (cache.size > 10_000) {
+          cache.clear();
+        }
         cache.set(key, {
           until: Math.min(now.getTime() + SESSION_CACHE_MS, record.expiresAt.getTime()),
           value: built,

@@ -116,6 +116,28 @@ function previewOf(plan: UnitsImportPlan | PeopleImportPlan): ImportPreview {
   };
 }
 
+/**
+ * The remembered mapping where the file still has its columns, completed by guesses for the
+ * fields it does not cover (with columns it does not use).
+ */
+function mergeMappings(
+  remembered: ColumnMapping | undefined,
+  suggested: ColumnMapping,
+  headers: readonly string[],
+): ColumnMapping {
+  const kept = Object.fromEntries(
+    Object.entries(remembered ?? {}).filter(([, header]) => headers.includes(header)),
+  );
+  const used = new Set(Object.values(kept));
+  for (const [field, header] of Object.entries(suggested)) {
+    if (kept[field] === undefined && !used.has(header)) {
+      kept[field] = header;
+      used.add(header);
+    }
+  }
+  return kept;
+}
+
 export function createOrgImportService(deps: {
   db: Kysely<Database>;
   clock: Clock;
@@ -126,7 +148,9 @@ export function createOrgImportService(deps: {
   function sweep(): void {
     const now = Date.now();
     for (const [id, job] of jobs) {
-      if (job.status !== 'applying' && now - job.touchedAt > JOB_TTL_MS) jobs.delete(id);
+      if (job.status !== 'applying' && now - job.touchedAt > JOB_TTL_MS) {
+        jobs.delete(id);
+      }
     }
   }
 
@@ -297,12 +321,9 @@ export function createOrgImportService(deps: {
       }
       const file = toTabular(rows.value);
       const remembered = await findRememberedMapping(db, actor.organisationId, input.kind);
-      const rememberedFits =
-        remembered !== undefined &&
-        Object.values(remembered).every((header) => file.headers.includes(header));
       const mapping =
         input.mapping ??
-        (rememberedFits ? remembered : suggestColumnMapping(input.kind, file.headers));
+        mergeMappings(remembered, suggestColumnMapping(input.kind, file.headers), file.headers);
       const job: Job = {
         id: randomUUID(),
         organisationId: actor.organisationId,

@@ -105,14 +105,18 @@ export function createOrganisationService(deps: {
     }
     const addSubtree = (id: string) => {
       visible.add(id);
-      for (const child of children.get(id) ?? []) addSubtree(child.id);
+      for (const child of children.get(id) ?? []) {
+        addSubtree(child.id);
+      }
     };
     if (scope.kind === 'managed') {
       scope.unitIds.forEach(addSubtree);
     }
     if (scope.kind !== 'all' && scope.personId !== null) {
       const self = await findPerson(trx, actor.organisationId, scope, scope.personId);
-      if (self?.unitId) visible.add(self.unitId);
+      if (self?.unitId) {
+        visible.add(self.unitId);
+      }
     }
     return { units, visible };
   }
@@ -137,7 +141,9 @@ export function createOrganisationService(deps: {
         .where('organisation_id', '=', actor.organisationId)
         .where('id', 'in', managerIds)
         .execute();
-      for (const row of rows) managers.set(row.id, row.name);
+      for (const row of rows) {
+        managers.set(row.id, row.name);
+      }
     }
     return units
       .filter((unit) => ids.has(unit.id))
@@ -163,13 +169,17 @@ export function createOrganisationService(deps: {
     }
     const summaries = await unitSummaries(trx, actor, units, visible);
     const unit = summaries.find((candidate) => candidate.id === unitId);
-    if (!unit) throw new NotFoundError('org_unit');
+    if (!unit) {
+      throw new NotFoundError('org_unit');
+    }
     const byId = new Map(units.map((candidate) => [candidate.id, candidate]));
     const path: OrgUnitDetail['path'] = [];
     let cursor = byId.get(unitId)?.parentId ?? null;
     while (cursor !== null && visible.has(cursor)) {
       const parent = byId.get(cursor);
-      if (!parent) break;
+      if (!parent) {
+        break;
+      }
       path.unshift({ id: parent.id, code: parent.code, name: parent.name });
       cursor = parent.parentId;
     }
@@ -222,7 +232,9 @@ export function createOrganisationService(deps: {
     let cursor = row.unitId;
     while (cursor !== null) {
       const unit = byId.get(cursor);
-      if (!unit) break;
+      if (!unit) {
+        break;
+      }
       unitPath.unshift({ id: unit.id, code: unit.code, name: unit.name });
       cursor = unit.parentId;
     }
@@ -236,7 +248,9 @@ export function createOrganisationService(deps: {
         .where('organisation_id', '=', actor.organisationId)
         .where('id', 'in', profileIds)
         .execute();
-      for (const profile of rows) names.set(profile.id, profile.name as Record<string, string>);
+      for (const profile of rows) {
+        names.set(profile.id, profile.name as Record<string, string>);
+      }
     }
     if (actor.role !== 'admin' && personId !== (scope.kind === 'all' ? null : scope.personId)) {
       await recordAuditEvent(trx, {
@@ -291,7 +305,9 @@ export function createOrganisationService(deps: {
     const unit = (await listUnits(trx, actor.organisationId)).find(
       (candidate) => candidate.id === unitId,
     );
-    if (!unit) throw new NotFoundError('org_unit');
+    if (!unit) {
+      throw new NotFoundError('org_unit');
+    }
     return unit;
   }
 
@@ -308,12 +324,15 @@ export function createOrganisationService(deps: {
     async createUnit(actor, input) {
       assertCanManageOrganisation(actor);
       const id = await db.transaction().execute(async (trx) => {
-        if (input.parentId !== null) await assertUnitInOrganisation(trx, actor, input.parentId);
+        if (input.parentId !== null) {
+          await assertUnitInOrganisation(trx, actor, input.parentId);
+        }
         const clash = (await listUnits(trx, actor.organisationId)).some(
           (unit) => unit.code === input.code,
         );
-        if (clash)
+        if (clash) {
           throw new ConflictError('duplicate_unit_code', `A unit with code "${input.code}" exists`);
+        }
         const row = await trx
           .insertInto('org_units')
           .values({
@@ -335,10 +354,13 @@ export function createOrganisationService(deps: {
       assertCanManageOrganisation(actor);
       await db.transaction().execute(async (trx) => {
         const units = await listUnits(trx, actor.organisationId);
-        if (!units.some((unit) => unit.id === unitId)) throw new NotFoundError('org_unit');
+        if (!units.some((unit) => unit.id === unitId)) {
+          throw new NotFoundError('org_unit');
+        }
         if (input.parentId !== undefined && input.parentId !== null) {
-          if (!units.some((unit) => unit.id === input.parentId))
+          if (!units.some((unit) => unit.id === input.parentId)) {
             throw new NotFoundError('org_unit');
+          }
           const byId = new Map(units.map((unit) => [unit.id, unit]));
           let cursor: string | null = input.parentId;
           while (cursor !== null) {
@@ -358,7 +380,9 @@ export function createOrganisationService(deps: {
             { kind: 'all' },
             input.managerPersonId,
           );
-          if (!manager) throw new NotFoundError('person');
+          if (!manager) {
+            throw new NotFoundError('person');
+          }
         }
         await trx
           .updateTable('org_units')
@@ -373,7 +397,9 @@ export function createOrganisationService(deps: {
           .where('organisation_id', '=', actor.organisationId)
           .where('id', '=', unitId)
           .execute();
-        if (input.parentId !== undefined) await rebuildUnitClosure(trx, actor.organisationId);
+        if (input.parentId !== undefined) {
+          await rebuildUnitClosure(trx, actor.organisationId);
+        }
         await audit(trx, actor, 'org_unit.updated', 'org_unit', unitId, input);
       });
       return unitDetail(db, actor, unitId);
@@ -402,8 +428,12 @@ export function createOrganisationService(deps: {
       assertCanManageOrganisation(actor);
       await db.transaction().execute(async (trx) => {
         const person = await findPerson(trx, actor.organisationId, { kind: 'all' }, personId);
-        if (!person) throw new NotFoundError('person');
-        if (input.unitId) await assertUnitInOrganisation(trx, actor, input.unitId);
+        if (!person) {
+          throw new NotFoundError('person');
+        }
+        if (input.unitId) {
+          await assertUnitInOrganisation(trx, actor, input.unitId);
+        }
         if (input.managerId) {
           const manager = await findPerson(
             trx,
@@ -411,7 +441,9 @@ export function createOrganisationService(deps: {
             { kind: 'all' },
             input.managerId,
           );
-          if (!manager) throw new NotFoundError('person');
+          if (!manager) {
+            throw new NotFoundError('person');
+          }
           const chain = [
             input.managerId,
             ...(await managerChain(trx, actor.organisationId, input.managerId)),
@@ -440,14 +472,18 @@ export function createOrganisationService(deps: {
       assertCanManageOrganisation(actor);
       await db.transaction().execute(async (trx) => {
         const person = await findPerson(trx, actor.organisationId, { kind: 'all' }, personId);
-        if (!person) throw new NotFoundError('person');
+        if (!person) {
+          throw new NotFoundError('person');
+        }
         const profile = await trx
           .selectFrom('role_profiles')
           .select('id')
           .where('organisation_id', '=', actor.organisationId)
           .where('id', '=', profileId)
           .executeTakeFirst();
-        if (!profile) throw new NotFoundError('role_profile');
+        if (!profile) {
+          throw new NotFoundError('role_profile');
+        }
         await insertManualAssignment(trx, actor.organisationId, personId, profileId);
         await audit(trx, actor, 'person.profile_assigned', 'person', personId, { profileId });
       });
@@ -458,7 +494,9 @@ export function createOrganisationService(deps: {
       assertCanManageOrganisation(actor);
       await db.transaction().execute(async (trx) => {
         const person = await findPerson(trx, actor.organisationId, { kind: 'all' }, personId);
-        if (!person) throw new NotFoundError('person');
+        if (!person) {
+          throw new NotFoundError('person');
+        }
         await deleteManualAssignment(trx, actor.organisationId, personId, profileId);
         await audit(trx, actor, 'person.profile_unassigned', 'person', personId, { profileId });
       });

@@ -1,0 +1,61 @@
+import type { OrgUnit, PeoplePage, RoleProfileSummary } from '@evne/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, signIn, type TestApp } from '../../test/test-app.js';
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_EMPLOYEE_EMAIL,
+  DEMO_MANAGER_EMAIL,
+  ensureDemoOrganisation,
+  installShippedFrameworks,
+} from './seed.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+  await installShippedFrameworks(t.services.frameworks);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('the demo organisation', () => {
+  it('is created once, with units, people, example profiles with rules, and three roles to try', async () => {
+    const created = await ensureDemoOrganisation(t.database.db, t.services, {
+      password: 'demo password 1',
+    });
+    expect(created?.others).toHaveLength(2);
+    expect(
+      await ensureDemoOrganisation(t.database.db, t.services, { password: 'x' }),
+    ).toBeUndefined();
+
+    const admin = await signIn(t.app, DEMO_ADMIN_EMAIL, 'demo password 1');
+    const units = ((await admin.get('/api/v1/org-units')).json() as { items: OrgUnit[] }).items;
+    expect(units).toHaveLength(17);
+    expect(units.every((unit) => unit.manager !== null)).toBe(true);
+    const people = (await admin.get('/api/v1/people?pageSize=200')).json() as PeoplePage;
+    expect(people.total).toBeGreaterThan(60);
+    const profiles = (
+      (await admin.get('/api/v1/role-profiles')).json() as { items: RoleProfileSummary[] }
+    ).items;
+    expect(profiles.map((profile) => profile.name.da).sort()).toEqual([
+      'Alle medarbejdere',
+      'Digital projektleder',
+      'Leder',
+      'Sagsbehandler',
+    ]);
+    expect(profiles.every((profile) => profile.isExample)).toBe(true);
+    expect(profiles.find((profile) => profile.name.da === 'Alle medarbejdere')?.peopleCount).toBe(
+      people.total,
+    );
+    expect(
+      profiles.find((profile) => profile.name.da === 'Sagsbehandler')?.peopleCount,
+    ).toBeGreaterThan(0);
+
+    const manager = await signIn(t.app, DEMO_MANAGER_EMAIL, 'demo password 1');
+    const seen = (await manager.get('/api/v1/people?pageSize=200')).json() as PeoplePage;
+    expect(seen.total).toBeGreaterThan(10);
+    expect(seen.total).toBeLessThan(people.total);
+    const employee = await signIn(t.app, DEMO_EMPLOYEE_EMAIL, 'demo password 1');
+    expect(((await employee.get('/api/v1/people')).json() as PeoplePage).total).toBe(1);
+  });
+});
