@@ -87,13 +87,15 @@ export async function benchOrgImport(
         isFullImport: true,
       });
       const dryRunMs = performance.now() - start;
-      if (job.status !== 'ready')
+      if (job.status !== 'ready') {
         throw new Error(`${label}: ${job.status} ${JSON.stringify(job.issues.slice(0, 3))}`);
+      }
       start = performance.now();
       const result = await services.organisation.imports.applyAndWait(actor, job.id);
       const applyMs = performance.now() - start;
-      if (result.status !== 'applied')
+      if (result.status !== 'applied') {
         throw new Error(`${label}: ${result.error ?? result.status}`);
+      }
       emit({
         engine,
         figure: `org_import_${label}`,

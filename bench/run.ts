@@ -129,7 +129,9 @@ async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string):
     const samples: number[] = [];
     for (let run = 0; run < runs; run += 1) {
       const [ms, response] = await time(() => app.inject({ method: 'GET', url, headers }));
-      if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode}`);
+      if (response.statusCode !== 200) {
+        throw new Error(`${url}: ${response.statusCode}`);
+      }
       samples.push(ms);
     }
     samples.sort((a, b) => a - b);

@@ -2,8 +2,8 @@
 // document. `npm run docs:generate`; a test fails when the committed copies are stale.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { frameworkJsonSchema } from '../packages/core/src/index.ts';
-import { openApiDocument } from '../packages/server/src/openapi.ts';
+import { frameworkJsonSchema } from '@evne/core';
+import { openApiDocument } from '@evne/server';
 
 const root = path.resolve(import.meta.dirname, '..');
 writeFileSync(

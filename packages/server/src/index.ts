@@ -16,3 +16,4 @@ export {
   findOrganisationBySlug,
   insertOrganisation,
 } from './repositories/organisations.repository.js';
+export { openApiDocument } from './openapi.js';

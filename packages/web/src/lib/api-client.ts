@@ -34,9 +34,13 @@ export function isApiError(error: unknown): error is ApiError {
 type IsNever<T> = [T] extends [never] ? true : false;
 
 /** Params, query and body, each required exactly when the endpoint declares it. */
-export type CallInput<E> = (IsNever<ParamsOf<E>> extends true ? { params?: undefined } : { params: ParamsOf<E> }) &
+export type CallInput<E> = (IsNever<ParamsOf<E>> extends true
+  ? { params?: undefined }
+  : { params: ParamsOf<E> }) &
   (IsNever<QueryOf<E>> extends true ? { query?: undefined } : { query?: QueryOf<E> }) &
-  (IsNever<BodyOf<E>> extends true ? { body?: undefined } : { body: BodyOf<E> }) & { signal?: AbortSignal };
+  (IsNever<BodyOf<E>> extends true ? { body?: undefined } : { body: BodyOf<E> }) & {
+    signal?: AbortSignal;
+  };
 
 export type CallResult<E> = IsNever<ResponseOf<E>> extends true ? undefined : ResponseOf<E>;
 
@@ -82,7 +86,12 @@ async function readProblem(response: Response): Promise<Problem> {
   }
 }
 
-async function send(endpoint: Endpoint, url: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+async function send(
+  endpoint: Endpoint,
+  url: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -102,7 +111,10 @@ async function send(endpoint: Endpoint, url: string, body: unknown, signal: Abor
     if (error instanceof DOMException && error.name === 'AbortError') {
       throw error;
     }
-    throw new ApiError(0, localProblem(0, 'network_error', error instanceof Error ? error.message : String(error)));
+    throw new ApiError(
+      0,
+      localProblem(0, 'network_error', error instanceof Error ? error.message : String(error)),
+    );
   }
 }
 
@@ -124,7 +136,10 @@ async function refreshCsrfToken(): Promise<boolean> {
  * Calls one endpoint of the HTTP contract in `@evne/core`: fills the path, sends JSON with the
  * CSRF header, and parses the answer with the endpoint's response schema. Throws `ApiError`.
  */
-export async function callApi<E extends Endpoint>(endpoint: E, input: CallInput<E>): Promise<CallResult<E>> {
+export async function callApi<E extends Endpoint>(
+  endpoint: E,
+  input: CallInput<E>,
+): Promise<CallResult<E>> {
   const params = input.params as Record<string, string> | undefined;
   const url = buildPath(endpoint.path, params) + toQueryString(input.query);
   let response = await send(endpoint, url, input.body, input.signal);

@@ -1,0 +1,303 @@
+// Browser journey through the built web app against the real server (in-process, fresh PGlite).
+// Needs `npm run build -w @evne/web` first; `npm run test:e2e` does both.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, startServer } from '@evne/server';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const distDir = path.join(webDir, 'dist');
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+
+const ADMIN_EMAIL = 'admin@demo.evne.local';
+const ADMIN_PASSWORD = 'demo-password-123';
+
+interface SeedNode {
+  code: string;
+  parent: string | null;
+  name: { da?: string; nb?: string; en?: string };
+}
+
+// The names the wheel must show come from the shipped file itself, not from copies in this test.
+const dkStateModel = JSON.parse(
+  readFileSync(path.resolve(webDir, '../server/seed/frameworks/dk-state-model.json'), 'utf8'),
+) as { name: { da: string; nb: string }; nodes: SeedNode[] };
+const areas = dkStateModel.nodes.filter((node) => node.parent === null);
+const subcategoriesOf = (code: string) => dkStateModel.nodes.filter((node) => node.parent === code);
+const daName = (node: SeedNode) => node.name.da ?? node.name.nb ?? node.name.en ?? '';
+const nbName = (node: SeedNode) => node.name.nb ?? node.name.da ?? node.name.en ?? '';
+const areaByCode = (code: string): SeedNode => {
+  const area = areas.find((node) => node.code === code);
+  if (!area) {
+    throw new Error(`The shipped DK state model has no area ${code}`);
+  }
+  return area;
+};
+
+/** Chart labels wrap over several SVG text lines, so compare without whitespace. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown; failureSummary?: string | undefined }[];
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) and returns the serious and critical violations. */
+async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+    };
+    const result = await axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({
+        target: node.target,
+        failureSummary: node.failureSummary,
+      })),
+    }));
+  });
+  const serious = violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  if (serious.length > 0) {
+    console.error('axe violations:', JSON.stringify(serious, null, 2));
+  }
+  return serious;
+}
+
+async function svgText(page: Page): Promise<string> {
+  return squash((await page.locator('.sunburst-chart svg').textContent()) ?? '');
+}
+
+/** Waits until the chart has finished animating (it is aria-busy while a drill moves the segments). */
+async function chartSettled(page: Page): Promise<void> {
+  await page.locator('.sunburst-chart[aria-busy="false"]').waitFor();
+}
+
+/** Signs in from a fresh (Danish) browser; afterwards the app may switch to the user's stored language. */
+async function signIn(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/frameworks`);
+  await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
+  await page.getByLabel('E-mailadresse').fill(ADMIN_EMAIL);
+  await page.getByLabel('Adgangskode').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL(/\/frameworks$/);
+  await page
+    .getByRole('heading', { level: 1, name: /^(Kompetencemodeller|Kompetansemodeller)$/ })
+    .waitFor();
+}
+
+/** Opens the DK state model from the library, in Danish or Norwegian. */
+async function openStateModel(page: Page): Promise<void> {
+  const name = new RegExp(`^(${dkStateModel.name.da}|${dkStateModel.name.nb})$`);
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.locator('.sunburst-chart svg text').first().waitFor();
+}
+
+describe('competence frameworks in the browser', () => {
+  let dataDir: string;
+  let close: (() => Promise<void>) | undefined;
+  let baseUrl: string;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(distDir, 'index.html'))) {
+      throw new Error(
+        `The web app is not built (${path.join(distDir, 'index.html')} is missing). Run \`npm run build -w @evne/web\` before the e2e tests.`,
+      );
+    }
+    dataDir = await mkdtemp(path.join(tmpdir(), 'evne-e2e-'));
+    const config = loadConfig({
+      EVNE_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      EVNE_DEMO_PASSWORD: ADMIN_PASSWORD,
+      EVNE_WEB_DIST: distDir,
+      LOG_LEVEL: 'warn',
+    });
+    const server = await startServer(config, () => {});
+    close = server.close;
+    const address = server.app.server.address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) {
+      await context.close();
+    }
+    await browser?.close();
+    await close?.();
+    if (dataDir) {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+    if (!browser) {
+      throw new Error('The browser did not start');
+    }
+    // A Danish reader: the app starts in Danish from the browser's language.
+    const context = await browser.newContext({ locale: 'da-DK', viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    return page;
+  }
+
+  it('shows the DK state model as a wheel that drills in and out, in Danish and Norwegian, without serious axe violations', async () => {
+    const page = await newPage({ width: 1280, height: 900 });
+    await signIn(page, baseUrl);
+    await openStateModel(page);
+    await page
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link', { name: 'Kompetencemodeller' })
+      .waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+
+    // The accessible twin of the wheel lists the four areas; the SVG draws all four names.
+    const areaList = page.getByRole('list', { name: 'Områder' });
+    await expect.poll(() => areaList.getByRole('button').count()).toBe(4);
+    expect(areas).toHaveLength(4);
+    const wheelText = await svgText(page);
+    for (const area of areas) {
+      expect(wheelText).toContain(squash(daName(area)));
+    }
+    await expect
+      .poll(() =>
+        page
+          .getByRole('img', {
+            name: /Kompetencehjul for Model for digitale kompetencer i staten med 4 områder/,
+          })
+          .count(),
+      )
+      .toBe(1);
+
+    // Drill in with the keyboard route: the area's sub-categories become the listed segments.
+    const a2 = areaByCode('A2');
+    await areaList.getByRole('button', { name: new RegExp(`^A2 ${daName(a2)}`) }).click();
+    const a2List = page.getByRole('list', { name: `Underkategorier i A2 ${daName(a2)}` });
+    const a2Subcategories = subcategoriesOf('A2');
+    await expect.poll(() => a2List.getByRole('button').count()).toBe(a2Subcategories.length);
+    const listed = await a2List.getByRole('button').allTextContents();
+    a2Subcategories.forEach((subcategory, index) => {
+      expect(listed[index]).toContain(`${subcategory.code} ${daName(subcategory)}`);
+    });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Underkategorier i A2');
+    await expect
+      .poll(async () => svgText(page))
+      .toContain(squash(daName(a2Subcategories[0] ?? a2)));
+    expect(await svgText(page)).not.toContain(squash(daName(areaByCode('A1'))));
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Hvor du er i hjulet' }).textContent())
+      .toContain(`A2 ${daName(a2)}`);
+
+    // Escape drills out again.
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Områder' }).getByRole('button').count())
+      .toBe(4);
+
+    // A click on an area's segment in the SVG drills in too, and the centre drills out.
+    const a3 = areaByCode('A3');
+    const firstWords = daName(a3).split(' ').slice(0, 2).join(' ');
+    await chartSettled(page);
+    await page
+      .locator('.sunburst-chart svg text')
+      .filter({ hasText: new RegExp(`^${firstWords}`) })
+      .first()
+      .click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('list', { name: `Underkategorier i A3 ${daName(a3)}` })
+          .getByRole('button')
+          .count(),
+      )
+      .toBe(subcategoriesOf('A3').length);
+    await chartSettled(page);
+    await page.locator('.sunburst-chart svg text').filter({ hasText: 'Tilbage' }).click();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Områder' }).getByRole('button').count())
+      .toBe(4);
+
+    // Norwegian: the UI labels and the wheel's names change, and <html lang> follows.
+    expect(squash(daName(a3))).not.toBe(squash(nbName(a3)));
+    await page.getByLabel('Sprog').selectOption('nb');
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Kompetansemodeller' })
+      .waitFor();
+    await page.getByLabel('Språk').waitFor();
+    await page.getByRole('heading', { level: 1, name: dkStateModel.name.nb }).waitFor();
+    await page.getByRole('tab', { name: 'Tabell' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Områder' }).getByRole('button').count())
+      .toBe(4);
+    await expect.poll(async () => svgText(page)).toContain(squash(nbName(a3)));
+    expect(await svgText(page)).not.toContain(squash(daName(a3)));
+
+    // The choice is remembered for the signed-in user on the server.
+    const storedLocale = await page.evaluate(async () => {
+      const response = await fetch('/api/v1/auth/session');
+      return ((await response.json()) as { user: { locale: string | null } }).user.locale;
+    });
+    expect(storedLocale).toBe('nb');
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Tabell' }).click();
+    await page.getByRole('table').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('fits a 360 px wide screen without horizontal scrolling, and the sign-in page passes axe', async () => {
+    const page = await newPage({ width: 360, height: 740 });
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await signIn(page, baseUrl);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await openStateModel(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await page.getByRole('tab', { name: /^Tabell?$/ }).click();
+    await page.getByRole('table').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+  });
+});
