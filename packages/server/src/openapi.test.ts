@@ -25,6 +25,7 @@ describe('documents generated from code', () => {
 
   it('every shipped framework file is valid against the published JSON Schema', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addFormat('uri', true);
     const validate = ajv.compile(frameworkJsonSchema());
     for (const file of readdirSync(SHIPPED_FRAMEWORKS_DIR).filter((name) =>
       name.endsWith('.json'),

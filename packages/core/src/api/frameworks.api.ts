@@ -73,6 +73,9 @@ export const FrameworkVersionSchema = z.object({
   id: z.uuid(),
   number: z.number().int(),
   status: VersionStatusSchema,
+  /** This version's own name and description (a draft may rename the framework). */
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema.nullable(),
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
   framework: FrameworkSummarySchema,

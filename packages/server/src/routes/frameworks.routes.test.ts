@@ -672,3 +672,25 @@ describe('bad input', () => {
     expect(response.statusCode).toBe(403);
   });
 });
+
+describe('renaming an adaptation', () => {
+  it("changes the draft's own name and description, and the framework's on publishing", async () => {
+    const { client } = await buildSignedInUser(t);
+    const { framework, draft } = await adaptDk(client);
+    const renamed = await client.patch(`/api/v1/framework-versions/${draft.id}`, {
+      name: { da: 'Vores digitale kompetencer' },
+      description: { da: 'Tilpasset til kommunen.' },
+    });
+    expect(renamed.json()).toMatchObject({
+      name: { da: 'Vores digitale kompetencer' },
+      description: { da: 'Tilpasset til kommunen.' },
+    });
+    expect(
+      ((await client.get(`/api/v1/frameworks/${framework.id}`)).json() as FrameworkSummary).name.da,
+    ).toBe(dkDocument.name.da);
+    await client.post(`/api/v1/framework-versions/${draft.id}/publish`);
+    expect(
+      ((await client.get(`/api/v1/frameworks/${framework.id}`)).json() as FrameworkSummary).name.da,
+    ).toBe('Vores digitale kompetencer');
+  });
+});

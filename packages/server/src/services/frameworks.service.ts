@@ -231,6 +231,8 @@ export function createFrameworksService(deps: {
       id: version.id,
       number: version.number,
       status: version.status as 'draft' | 'published',
+      name: version.name as LocalizedText,
+      description: (version.description as LocalizedText | null) ?? null,
       createdAt: iso(version.created_at) ?? '',
       publishedAt: iso(version.published_at),
       framework: summary,
