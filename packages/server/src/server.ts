@@ -17,13 +17,12 @@ export async function startServer(config: Config, print: (line: string) => void 
   const where =
     database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   print('');
-  print(
-    `  Evne is running at ${address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost')}`,
-  );
+  const shown = address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
+  print(`  Evne is running at ${shown}`);
   print(
     `  Database: ${where}${applied.length > 0 ? ` (applied ${applied.length} migrations)` : ''}`,
   );
-  print(`  API documentation: ${address}/api/docs`);
+  print(`  API documentation: ${shown}/api/docs`);
   if (demo) {
     print('');
     print('  Demo organisation created. Sign in as its admin with:');
