@@ -13,3 +13,4 @@ export * from './frameworks/framework-json-schema.js';
 export * from './organisations/org-import.js';
 export * from './role-profiles/role-profile.js';
 export * from './access/organisation-policies.js';
+export * from './campaigns/campaign.js';
