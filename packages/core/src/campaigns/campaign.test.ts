@@ -91,8 +91,11 @@ describe('scheduling and answering', () => {
     ['closed', 'campaign_closed'],
     ['draft', 'campaign_not_open'],
   ] as const)('a %s campaign answers %s', (status, code) => {
-    if (code === null) expect(() => assertAcceptsAnswers(status)).not.toThrow();
-    else expect(() => assertAcceptsAnswers(status)).toThrow(expect.objectContaining({ code }));
+    if (code === null) {
+      expect(() => assertAcceptsAnswers(status)).not.toThrow();
+    } else {
+      expect(() => assertAcceptsAnswers(status)).toThrow(expect.objectContaining({ code }));
+    }
   });
 });
 
