@@ -21,27 +21,38 @@ export function testEngine(): TestEngine {
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a new database in the run's PostgreSQL cluster. */
+/** A new, empty database in the run's PostgreSQL cluster; `drop` removes it. */
+async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = inject('postgresUrl');
+  const name = `evne_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: base });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** A fresh, migrated database: in-memory PGlite, or a new database in the run's PostgreSQL cluster. */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   if (testEngine() === 'postgres') {
-    const base = inject('postgresUrl');
-    const name = `evne_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+    const created = await createPostgresDatabase();
+    const handle = await openDatabase({ databaseUrl: created.url, poolSize: 5 });
     await migrate(handle);
-    const close = () => handle.close();
     return {
       ...handle,
       close: async () => {
-        await close();
-        const cleanup = new pg.Client({ connectionString: base });
-        await cleanup.connect();
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-        await cleanup.end();
+        await handle.close();
+        await created.drop();
       },
     };
   }
@@ -147,21 +158,11 @@ export async function testDatabaseEnvironment(): Promise<{
   const path = await import('node:path');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'evne-test-'));
   if (testEngine() === 'postgres') {
-    const base = inject('postgresUrl');
-    const name = `evne_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
+    const created = await createPostgresDatabase();
     return {
-      env: { DATABASE_URL: url.toString(), EVNE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: { DATABASE_URL: created.url, EVNE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       async cleanup() {
-        const client = new pg.Client({ connectionString: base });
-        await client.connect();
-        await client.query(`drop database if exists ${name} with (force)`);
-        await client.end();
+        await created.drop();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };

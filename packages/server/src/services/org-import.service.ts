@@ -18,6 +18,8 @@ import {
   type ImportPreview,
   type Issue,
   type PeopleImportPlan,
+  type PersonChange,
+  type UnitChange,
   type TabularFile,
   type UnitsImportPlan,
 } from '@evne/core';
@@ -89,28 +91,20 @@ function sample<
   };
 }
 
+/** Units are keyed by code, people by employee number. */
+function changeKey(change: UnitChange | PersonChange): string {
+  return 'code' in change ? change.code : change.employeeNumber;
+}
+
 function previewOf(plan: UnitsImportPlan | PeopleImportPlan): ImportPreview {
-  if (plan.kind === 'units') {
-    const key = (item: { code: string }) => item.code;
-    const name = (item: { name: string }) => item.name;
-    return {
-      added: sample(plan.added, key, name),
-      changed: sample(plan.changed, key, name),
-      moved: sample(plan.moved, key, name),
-      deactivated: sample(plan.deactivated, key, name),
-      reactivated: sample(plan.reactivated, key, name),
-      unchanged: plan.unchanged,
-      rowCount: plan.rowCount,
-    };
-  }
-  const key = (item: { employeeNumber: string }) => item.employeeNumber;
-  const name = (item: { name: string }) => item.name;
+  const list = (items: readonly (UnitChange | PersonChange)[]) =>
+    sample(items, changeKey, (item) => item.name);
   return {
-    added: sample(plan.added, key, name),
-    changed: sample(plan.changed, key, name),
-    moved: sample(plan.moved, key, name),
-    deactivated: sample(plan.deactivated, key, name),
-    reactivated: sample(plan.reactivated, key, name),
+    added: list(plan.added),
+    changed: list(plan.changed),
+    moved: list(plan.moved),
+    deactivated: list(plan.deactivated),
+    reactivated: list(plan.reactivated),
     unchanged: plan.unchanged,
     rowCount: plan.rowCount,
   };
