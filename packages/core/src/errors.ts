@@ -58,6 +58,16 @@ export class ConflictError extends AppError {
   }
 }
 
+/** Something that existed and is deliberately no longer reachable (e.g. an anonymised answer's link). */
+export class GoneError extends AppError {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export class UnauthenticatedError extends AppError {
   readonly code: string;
   constructor(message = 'Sign in first', code = 'unauthenticated') {

@@ -22,12 +22,16 @@ import { authRoutes } from './routes/auth.routes.js';
 import { frameworksRoutes } from './routes/frameworks.routes.js';
 import { organisationRoutes } from './routes/organisation.routes.js';
 import { roleProfilesRoutes } from './routes/role-profiles.routes.js';
+import { campaignsRoutes } from './routes/campaigns.routes.js';
+import { respondRoutes } from './routes/respond.routes.js';
 import { createAuthService, type AuthService } from './services/auth.service.js';
 import { createFrameworksService, type FrameworksService } from './services/frameworks.service.js';
 import {
   createOrganisationService,
   type OrganisationService,
 } from './services/organisation.service.js';
+import { createCampaignsService, type CampaignsService } from './services/campaigns.service.js';
+import { createRespondService, type RespondService } from './services/respond.service.js';
 import {
   createRoleProfilesService,
   type RoleProfilesService,
@@ -43,11 +47,14 @@ export interface Services {
   frameworks: FrameworksService;
   organisation: OrganisationService;
   roleProfiles: RoleProfilesService;
+  campaigns: CampaignsService;
+  respond: RespondService;
 }
 
 export function createServices(
   handle: DatabaseHandle,
-  config: Pick<Config, 'sessionHours'>,
+  config: Pick<Config, 'sessionHours'> &
+    Partial<Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>>,
   clock: Clock,
 ): Services {
   return {
@@ -55,6 +62,8 @@ export function createServices(
     frameworks: createFrameworksService({ db: handle.db, clock }),
     organisation: createOrganisationService({ db: handle.db, clock }),
     roleProfiles: createRoleProfilesService({ db: handle.db, clock }),
+    campaigns: createCampaignsService({ db: handle.db, clock, config }),
+    respond: createRespondService({ db: handle.db, clock, config }),
   };
 }
 
@@ -136,6 +145,8 @@ export async function buildApp(options: {
     frameworksRoutes(api, { frameworks: services.frameworks, clock });
     organisationRoutes(api, { organisation: services.organisation });
     roleProfilesRoutes(api, { roleProfiles: services.roleProfiles });
+    campaignsRoutes(api, { campaigns: services.campaigns });
+    respondRoutes(api, { respond: services.respond });
   });
 
   const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;

@@ -1,4 +1,6 @@
+import { systemClock } from './adapters/clock.js';
 import { buildApp } from './app.js';
+import { startReminderScheduler } from './services/campaigns.service.js';
 import type { Config } from './config/config.js';
 import { openDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
@@ -36,12 +38,21 @@ export async function startServer(config: Config, print: (line: string) => void 
     );
   }
   print('');
+  const stopReminders = startReminderScheduler(
+    services.campaigns,
+    systemClock,
+    60 * 60 * 1000,
+    (error) => {
+      app.log.error({ err: error }, 'scheduled reminders failed');
+    },
+  );
   let closing = false;
   const close = async () => {
     if (closing) {
       return;
     }
     closing = true;
+    stopReminders();
     await app.close();
     await database.close();
   };

@@ -3,3 +3,5 @@ export * from './auth.api.js';
 export * from './frameworks.api.js';
 export * from './organisation.api.js';
 export * from './role-profiles.api.js';
+export * from './campaigns.api.js';
+export * from './respond.api.js';

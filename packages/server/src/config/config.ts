@@ -15,6 +15,14 @@ const ConfigSchema = z.object({
   demoPassword: z.string().min(8).optional(),
   seedDemo: z.boolean(),
   webDistDir: z.string().optional(),
+  /** smtp(s)://user:password@host:port; without it, invitations wait in the outbox. */
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\//, 'Use smtp://… or smtps://…')
+    .optional(),
+  mailFrom: z.string().min(3),
+  /** The address people reach Evne at, for links in mail. */
+  publicUrl: z.url(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -42,6 +50,9 @@ export function loadConfig(
     demoPassword: env.EVNE_DEMO_PASSWORD === '' ? undefined : env.EVNE_DEMO_PASSWORD,
     seedDemo: flag(env.EVNE_DEMO, true),
     webDistDir: env.EVNE_WEB_DIST,
+    smtpUrl: env.EVNE_SMTP_URL === '' ? undefined : env.EVNE_SMTP_URL,
+    mailFrom: env.EVNE_MAIL_FROM ?? 'Evne <evne@localhost>',
+    publicUrl: env.EVNE_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
     ...overrides,
   });
   if (!parsed.success) {

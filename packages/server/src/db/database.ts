@@ -188,6 +188,84 @@ export interface PersonRoleProfilesTable {
   created_at: Timestamp;
 }
 
+export interface CampaignsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: Json<unknown>;
+  framework_version_id: string;
+  node_ids: string[] | null;
+  audience: Json<unknown>;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  modes: string[];
+  languages: string[];
+  anonymity: string;
+  scheduled_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  campaign_id: string;
+  kind: string;
+  respondent_person_id: string;
+  subject_person_id: string;
+  unit_id: string | null;
+  token_hash: string | null;
+  token_issued_at: NullableTimestamp;
+  sent_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
+  reminder_count: Generated<number>;
+  started_at: NullableTimestamp;
+  submitted_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface ResponsesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  campaign_id: string;
+  invitation_id: string | null;
+  kind: string;
+  subject_person_id: string | null;
+  unit_id: string | null;
+  profile_ids: Generated<string[]>;
+  status: string;
+  revision: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: NullableTimestamp;
+}
+
+export interface RatingsTable {
+  response_id: string;
+  organisation_id: string;
+  node_id: string;
+  level: number | null;
+  is_not_applicable: Generated<boolean>;
+  wants_to_develop: Generated<boolean>;
+  comment: string | null;
+}
+
+export interface OutboxMessagesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  campaign_id: string | null;
+  invitation_id: string | null;
+  kind: string;
+  to_email: string | null;
+  to_name: string;
+  locale: string;
+  subject: string;
+  status: string;
+  error: string | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -205,6 +283,11 @@ export interface Database {
   role_profile_targets: RoleProfileTargetsTable;
   role_profile_rules: RoleProfileRulesTable;
   person_role_profiles: PersonRoleProfilesTable;
+  campaigns: CampaignsTable;
+  invitations: InvitationsTable;
+  responses: ResponsesTable;
+  ratings: RatingsTable;
+  outbox_messages: OutboxMessagesTable;
 }
 
 /** What a repository runs its SQL on: the database, or a transaction a service opened. */

@@ -2,6 +2,7 @@ import {
   AppError,
   ConflictError,
   ForbiddenError,
+  GoneError,
   NotFoundError,
   UnauthenticatedError,
   ValidationError,
@@ -33,6 +34,9 @@ function statusOf(error: AppError): number {
   if (error instanceof ConflictError) {
     return 409;
   }
+  if (error instanceof GoneError) {
+    return 410;
+  }
   if (error instanceof UnauthenticatedError) {
     return 401;
   }
@@ -45,6 +49,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',

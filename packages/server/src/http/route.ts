@@ -27,6 +27,8 @@ export function route<
     context: HandlerContext<Out<P>, Out<Q>, Out<B>>,
   ) => Promise<R extends z.ZodType ? z.input<R> : undefined>,
   options: {
+    /** A smaller request body limit than the app's, in bytes. */
+    bodyLimit?: number;
     rateLimit?: {
       max: number;
       timeWindow: string;
@@ -35,11 +37,12 @@ export function route<
   } = {},
 ): void {
   const errorResponses = Object.fromEntries(
-    [400, 401, 403, 404, 409, 422].map((status) => [status, ProblemSchema]),
+    [400, 401, 403, 404, 409, 410, 413, 422].map((status) => [status, ProblemSchema]),
   );
   app.withTypeProvider<ZodTypeProvider>().route({
     method: endpoint.method,
     url: endpoint.path,
+    ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
     schema: {
       summary: endpoint.summary,
       tags: endpoint.tags,

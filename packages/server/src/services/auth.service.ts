@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '../adapters/tokens.js';
 import {
   ForbiddenError,
   LocaleSchema,
@@ -35,13 +35,7 @@ import {
   upsertMembership,
 } from '../repositories/users.repository.js';
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
+export { hashToken, newToken };
 
 // Verified against when the email is unknown, so that a wrong email costs as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
