@@ -12,6 +12,7 @@ import {
 } from '@evne/server';
 import { startPostgresCluster } from '../packages/server/test/postgres-cluster.js';
 import { benchOrgImport } from './org-import.js';
+import { benchRespondLoad } from './respond-load.js';
 
 function emit(figure: Record<string, unknown>): void {
   console.log(JSON.stringify({ at: new Date().toISOString(), ...figure }));
@@ -170,11 +171,13 @@ async function ensureOrg(database: Awaited<ReturnType<typeof openDatabase>>): Pr
 
 await benchEngine('pglite');
 await benchOrgImport('pglite', undefined, emit);
+await benchRespondLoad('pglite', undefined, emit);
 const external = process.env.DATABASE_URL;
 const cluster = external ? undefined : await startPostgresCluster();
 try {
   await benchEngine('postgres', external ?? cluster?.url);
   await benchOrgImport('postgres', external ?? cluster?.url, emit);
+  await benchRespondLoad('postgres', external ?? cluster?.url, emit);
 } finally {
   await cluster?.stop();
 }
