@@ -281,3 +281,11 @@ describe('evne org import', () => {
     expect(result.err).toContain('bad-people.csv (line 3, column email)');
   });
 });
+
+describe('evne vacuum', () => {
+  it('vacuums the database', async () => {
+    const result = await evne('vacuum');
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('Vacuumed');
+  });
+});

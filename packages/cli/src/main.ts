@@ -48,6 +48,23 @@ export function buildProgram(io: CommandIo): Command {
       }
     });
 
+  program
+    .command('vacuum')
+    .description('Reclaim space and refresh statistics (PGlite has no autovacuum)')
+    .action(async () => {
+      const config = loadConfig(io.env);
+      const database = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+      });
+      try {
+        await database.exec('vacuum analyze');
+        io.out('Vacuumed and analysed.');
+      } finally {
+        await database.close();
+      }
+    });
+
   const admin = program.command('admin').description('Administer users');
   admin
     .command('create')
