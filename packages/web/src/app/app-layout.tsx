@@ -1,11 +1,41 @@
 import { Button, SkipLink } from '@digdir/designsystemet-react';
+import type { Role } from '@evne/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { LanguageSwitcher } from '../features/auth/language-switcher';
 import { LocaleSync } from '../features/auth/locale-sync';
 import { useSession, useSignOut } from '../features/auth/use-session';
+import { useOwnPerson } from '../features/organisation/use-organisation';
 import { useAnnounce } from '../components/announcer';
 import { ErrorBoundary } from './error-boundary';
+
+const NAV_ITEMS = [
+  { to: '/frameworks', label: 'nav.frameworks', roles: ['admin', 'manager', 'employee'] },
+  { to: '/role-profiles', label: 'nav.roleProfiles', roles: ['admin', 'manager', 'employee'] },
+  { to: '/organisation', label: 'nav.organisation', roles: ['admin', 'manager'] },
+  { to: '/people', label: 'nav.people', roles: ['admin', 'manager'] },
+] as const satisfies readonly { to: string; label: string; roles: readonly Role[] }[];
+
+/** The menu for a role. */
+function navItems(role: Role) {
+  return NAV_ITEMS.filter((item) => (item.roles as readonly Role[]).includes(role));
+}
+
+/** "My profile": straight to the user's own person page once it is known. */
+function OwnProfileNavItem() {
+  const { t } = useTranslation();
+  const self = useOwnPerson();
+  return (
+    <li>
+      <NavLink
+        to={self.data ? `/people/${self.data.id}` : '/me'}
+        className="app-nav__link ds-focus"
+      >
+        {t('nav.myProfile')}
+      </NavLink>
+    </li>
+  );
+}
 
 /** The shell: skip link, header (product, organisation, navigation, language, sign-out) and main. */
 export function AppLayout() {
@@ -39,11 +69,14 @@ export function AppLayout() {
           {session && (
             <nav className="app-nav" aria-label={t('nav.label')}>
               <ul>
-                <li>
-                  <NavLink to="/frameworks" className="app-nav__link ds-focus">
-                    {t('nav.frameworks')}
-                  </NavLink>
-                </li>
+                {navItems(session.role).map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} className="app-nav__link ds-focus">
+                      {t(item.label)}
+                    </NavLink>
+                  </li>
+                ))}
+                {session.role !== 'admin' && <OwnProfileNavItem />}
               </ul>
             </nav>
           )}

@@ -26,6 +26,49 @@ const ImportFrameworkPage = lazy(() =>
     default: module.ImportFrameworkPage,
   })),
 );
+const OrganisationPage = lazy(() =>
+  import('../features/organisation/organisation-page').then((module) => ({
+    default: module.OrganisationPage,
+  })),
+);
+const UnitPage = lazy(() =>
+  import('../features/organisation/unit-page').then((module) => ({ default: module.UnitPage })),
+);
+const ImportOrganisationPage = lazy(() =>
+  import('../features/organisation/import-organisation-page').then((module) => ({
+    default: module.ImportOrganisationPage,
+  })),
+);
+const PeoplePage = lazy(() =>
+  import('../features/organisation/people-page').then((module) => ({
+    default: module.PeoplePage,
+  })),
+);
+const PersonPage = lazy(() =>
+  import('../features/organisation/person-page').then((module) => ({
+    default: module.PersonPage,
+  })),
+);
+const MyProfilePage = lazy(() =>
+  import('../features/organisation/my-profile-page').then((module) => ({
+    default: module.MyProfilePage,
+  })),
+);
+const RoleProfilesPage = lazy(() =>
+  import('../features/role-profiles/role-profiles-page').then((module) => ({
+    default: module.RoleProfilesPage,
+  })),
+);
+const RoleProfilePage = lazy(() =>
+  import('../features/role-profiles/role-profile-page').then((module) => ({
+    default: module.RoleProfilePage,
+  })),
+);
+const CompareProfilesPage = lazy(() =>
+  import('../features/role-profiles/compare-page').then((module) => ({
+    default: module.CompareProfilesPage,
+  })),
+);
 
 function Root() {
   return (
@@ -39,6 +82,10 @@ function Root() {
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingState />}>{children}</Suspense>;
+}
+
+function lazyRoutes(routes: readonly [path: string, page: ReactNode][]) {
+  return routes.map(([path, page]) => ({ path, element: <Lazy>{page}</Lazy> }));
 }
 
 export function createAppRouter() {
@@ -80,6 +127,17 @@ export function createAppRouter() {
                     </Lazy>
                   ),
                 },
+                ...lazyRoutes([
+                  ['/organisation', <OrganisationPage key="organisation" />],
+                  ['/organisation/import', <ImportOrganisationPage key="import" />],
+                  ['/organisation/units/:unitId', <UnitPage key="unit" />],
+                  ['/people', <PeoplePage key="people" />],
+                  ['/people/:personId', <PersonPage key="person" />],
+                  ['/me', <MyProfilePage key="me" />],
+                  ['/role-profiles', <RoleProfilesPage key="profiles" />],
+                  ['/role-profiles/compare', <CompareProfilesPage key="compare" />],
+                  ['/role-profiles/:profileId', <RoleProfilePage key="profile" />],
+                ]),
               ],
             },
             { path: '*', element: <NotFoundPage /> },

@@ -21,8 +21,10 @@ export interface SunburstDatum {
   id: string;
   name: string;
   value: number;
-  /** Fill colour; labels are white, so it must give white text 4.5:1. */
+  /** Fill colour; labels are white unless `labelColour` says otherwise, so keep 4.5:1. */
   colour: string;
+  /** Label colour for this segment (default white). */
+  labelColour?: string;
   /** Plain text for the hover tooltip. */
   tooltip: string;
   children: SunburstDatum[];
@@ -37,6 +39,8 @@ interface SunburstChartProps {
   ariaLabel: string;
   /** Text in the centre circle while drilled in, which drills out when clicked. */
   centreLabel: string;
+  /** Keep every ring on narrow screens too (by default they show two at a time). */
+  allRings?: boolean;
 }
 
 /** The id ECharts gives the tree's root: the series name. */
@@ -148,7 +152,7 @@ function withLabels(
     }
     return {
       show: true,
-      color: LABEL_COLOUR,
+      color: item.labelColour ?? LABEL_COLOUR,
       fontSize,
       lineHeight,
       rotate: tangential ? 'tangential' : 'radial',
@@ -243,6 +247,7 @@ export function SunburstChart({
   onRootChange,
   ariaLabel,
   centreLabel,
+  allRings = false,
 }: SunburstChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
@@ -296,7 +301,7 @@ export function SunburstChart({
 
   const option = useMemo<ChartOption>(() => {
     const viewRoot = rootPath[rootPath.length - 1];
-    const maxRings = size < 480 ? 2 : Number.POSITIVE_INFINITY;
+    const maxRings = size < 480 && !allRings ? 2 : Number.POSITIVE_INFINITY;
     const rings = ringBounds(
       viewRoot
         ? Math.min(treeHeight([viewRoot]), maxRings) + 1
@@ -334,7 +339,7 @@ export function SunburstChart({
         },
       ],
     };
-  }, [data, rootPath, size, centreLabel, tooltips]);
+  }, [data, rootPath, size, centreLabel, tooltips, allRings]);
 
   useEffect(() => {
     const chart = chartRef.current;

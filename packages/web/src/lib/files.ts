@@ -1,6 +1,18 @@
-/** Reads a file as text (UTF-8; the server also copes with a BOM). */
-export function readFileAsText(file: Blob): Promise<string> {
-  return file.text();
+/**
+ * Decodes text bytes: UTF-8 when they are valid UTF-8 (a BOM is dropped), else windows-1252,
+ * the code page older Danish and Norwegian HR systems and Excel's "CSV" still write.
+ */
+export function decodeTextBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Reads a text file (CSV, JSON) with `decodeTextBytes`. */
+export async function readFileAsText(file: Blob): Promise<string> {
+  return decodeTextBytes(new Uint8Array(await file.arrayBuffer()));
 }
 
 /** Reads a binary file (XLSX) as base64, in chunks so that large files do not overflow the stack. */

@@ -60,4 +60,27 @@ describe('problem messages', () => {
     );
     expect(issueLocation({ code: 'cycle', message: 'x' }, t)).toBeUndefined();
   });
+
+  it('names import problems and can put a field into words', () => {
+    expect(
+      issueMessage(
+        {
+          code: 'duplicate_employee_number',
+          message: 'x',
+          params: { employeeNumber: '1001', firstLine: 2 },
+        },
+        t,
+      ),
+    ).toBe('Employee number “1001” appears twice (also on line 2).');
+    expect(
+      issueMessage(
+        { code: 'mapping_missing_field', message: 'x', params: { field: 'employeeNumber' } },
+        t,
+        (name, value) => (name === 'field' ? 'Employee number' : value),
+      ),
+    ).toBe('Choose the column that holds “Employee number”.');
+    expect(problemMessage(problem('import_not_ready'), t)).toBe(
+      'The import cannot be applied yet. Fix the problems in the dry run first.',
+    );
+  });
 });

@@ -29,6 +29,23 @@ const PROBLEM_CODES = [
   'unknown_level',
   'invalid_request',
   'payload_too_large',
+  'import_not_ready',
+  'import_not_found',
+  'import_already_applied',
+  'import_file_unreadable',
+  'import_invalid',
+  'invalid_targets',
+  'no_lineage',
+  'profile_rule_exists',
+  'profile_rule_not_found',
+  'role_profile_not_found',
+  'framework_version_not_published',
+  'copy_from_other_version',
+  'org_unit_not_found',
+  'person_not_found',
+  'duplicate_unit_code',
+  'unit_cycle',
+  'manager_cycle',
   'network_error',
   'invalid_response',
   'internal_error',
@@ -71,6 +88,25 @@ const ISSUE_CODES = [
   'multiple_parents',
   'missing_document',
   'invalid_package',
+  'empty_file',
+  'missing_employee_number',
+  'duplicate_employee_number',
+  'missing_name',
+  'invalid_email',
+  'unknown_unit',
+  'invalid_locale',
+  'unknown_manager',
+  'manager_cycle',
+  'missing_unit_code',
+  'duplicate_unit_code',
+  'unknown_parent_unit',
+  'unit_cycle',
+  'mapping_missing_field',
+  'mapping_unknown_column',
+  'mapping_unknown_field',
+  'not_a_rated_competence',
+  'duplicate_target',
+  'copy_from_other_version',
 ] as const;
 type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -85,24 +121,42 @@ const DETAILED_ISSUES = {
   cycle: ['code'],
   level_out_of_order: ['value', 'previous'],
   unknown_level: ['level'],
+  duplicate_employee_number: ['employeeNumber', 'firstLine'],
+  invalid_email: ['email'],
+  unknown_unit: ['code'],
+  unknown_manager: ['employeeNumber'],
+  manager_cycle: ['employeeNumber', 'length'],
+  duplicate_unit_code: ['code', 'firstLine'],
+  unknown_parent_unit: ['code'],
+  unit_cycle: ['code'],
+  mapping_missing_field: ['field'],
+  mapping_unknown_column: ['field', 'column'],
 } as const satisfies Partial<Record<IssueCode, readonly string[]>>;
 
 function hasDetail(code: IssueCode): code is keyof typeof DETAILED_ISSUES {
   return code in DETAILED_ISSUES;
 }
 
+/** Turns a param into words (e.g. an import field's key into its translated name). */
+export type ParamFormatter = (name: string, value: string | number) => string | number;
+
 /**
  * One issue in the reader's language: a detailed sentence when the server sent the params it
  * names, else a generic one; unknown codes keep the server's (English) message.
  */
-export function issueMessage(issue: Issue, t: TFunction): string {
+export function issueMessage(issue: Issue, t: TFunction, formatParam?: ParamFormatter): string {
   if (!isKnownIssue(issue.code)) {
     return issue.message;
   }
   const code = issue.code;
   const params = issue.params ?? {};
   if (hasDetail(code) && DETAILED_ISSUES[code].every((name) => params[name] !== undefined)) {
-    return t(`issues.detailed.${code}`, params);
+    const shown = formatParam
+      ? Object.fromEntries(
+          Object.entries(params).map(([name, value]) => [name, formatParam(name, value)]),
+        )
+      : params;
+    return t(`issues.detailed.${code}`, shown);
   }
   return t(`issues.generic.${code}`);
 }
