@@ -8,7 +8,13 @@ import { ensureDemoOrganisation, installShippedFrameworks } from './seed/seed.js
 
 /** Opens the database, migrates, loads shipped data and the demo organisation, and listens. */
 export async function startServer(config: Config, print: (line: string) => void = console.log) {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (error) => {
+      print(`  Database connection lost (${error.message}); reconnecting on the next query.`);
+    },
+  });
   const applied = await migrate(database);
   const { app, services } = await buildApp({ config, database });
   await installShippedFrameworks(services.frameworks);

@@ -27,6 +27,8 @@ export const SessionSchema = z.object({
     anonymityThreshold: z.number().int(),
   }),
   role: RoleSchema,
+  /** The person the user is in this organisation's people register, if any. */
+  personId: z.uuid().nullable(),
   csrfToken: z.string(),
 });
 export type Session = z.infer<typeof SessionSchema>;

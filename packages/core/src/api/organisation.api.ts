@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocaleSchema } from '../i18n.js';
+import { LocaleSchema, LocalizedTextSchema } from '../i18n.js';
 import { ColumnMappingSchema, ImportKindSchema } from '../organisations/org-import.js';
 import { defineEndpoint } from './contract.js';
 
@@ -31,7 +31,7 @@ export type PersonSummary = z.infer<typeof PersonSummarySchema>;
 
 export const ProfileAssignmentSchema = z.object({
   profileId: z.uuid(),
-  name: z.record(z.string(), z.string()),
+  name: LocalizedTextSchema,
   /** How the person got it: assigned by hand, or by a job-title or unit rule. */
   source: z.enum(['manual', 'job_title', 'unit']),
   ruleId: z.uuid().nullable(),

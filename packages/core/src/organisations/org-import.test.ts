@@ -162,3 +162,23 @@ describe('planPeopleImport', () => {
     expect(plan.issues.map((issue) => issue.code)).toEqual(['manager_cycle']);
   });
 });
+
+describe('planUnitsImport with leaders', () => {
+  it('shows a changed leader by employee number, not by internal id', () => {
+    const plan = planUnitsImport({
+      file: csv('code;name;leader\nA;A;200'),
+      mapping: { code: 'code', name: 'name', managerEmployeeNumber: 'leader' },
+      existing: [
+        { id: 'u1', code: 'A', name: 'A', parentId: null, managerPersonId: 'p100', isActive: true },
+      ],
+      people: new Map([
+        ['100', 'p100'],
+        ['200', 'p200'],
+      ]),
+      isFullImport: false,
+    });
+    expect(plan.changed).toEqual([
+      expect.objectContaining({ code: 'A', fields: { manager: ['100', '200'] } }),
+    ]);
+  });
+});

@@ -434,6 +434,7 @@ export function planUnitsImport(input: {
     reactivated: [],
     unchanged: 0,
   };
+  const numberById = new Map([...input.people].map(([number, id]) => [id, number]));
   for (const record of records) {
     const stored = existingByCode.get(record.code);
     if (!stored) {
@@ -450,7 +451,9 @@ export function planUnitsImport(input: {
       fields.name = [stored.name, record.name];
     }
     if (mapping.managerEmployeeNumber !== undefined && stored.managerPersonId !== managerId) {
-      fields.manager = [stored.managerPersonId, managerId];
+      const storedNumber =
+        stored.managerPersonId === null ? null : (numberById.get(stored.managerPersonId) ?? null);
+      fields.manager = [storedNumber, record.managerEmployeeNumber];
     }
     let isTouched = false;
     if (!stored.isActive) {

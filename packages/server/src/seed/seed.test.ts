@@ -56,6 +56,9 @@ describe('the demo organisation', () => {
     expect(seen.total).toBeGreaterThan(10);
     expect(seen.total).toBeLessThan(people.total);
     const employee = await signIn(t.app, DEMO_EMPLOYEE_EMAIL, 'demo password 1');
-    expect(((await employee.get('/api/v1/people')).json() as PeoplePage).total).toBe(1);
+    const own = (await employee.get('/api/v1/people')).json() as PeoplePage;
+    expect(own.total).toBe(1);
+    expect((await employee.get('/api/v1/auth/session')).json().personId).toBe(own.items[0]?.id);
+    expect((await admin.get('/api/v1/auth/session')).json().personId).toBeNull();
   });
 });

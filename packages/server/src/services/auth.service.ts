@@ -19,6 +19,7 @@ import {
   findOrganisationById,
   findOrganisationBySlug,
 } from '../repositories/organisations.repository.js';
+import { findPersonIdForUser } from '../repositories/people.repository.js';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -92,6 +93,7 @@ export function createAuthService(deps: {
         anonymityThreshold: organisation.anonymityThreshold,
       },
       role,
+      personId: await findPersonIdForUser(db, organisation.id, user.id),
       csrfToken,
     };
     const actor: Actor = { userId: user.id, organisationId: organisation.id, role };

@@ -17,6 +17,7 @@ import {
   type UpdateOrgUnitInput,
   type UpdatePersonInput,
   type Locale,
+  type LocalizedText,
 } from '@evne/core';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../adapters/clock.js';
@@ -240,7 +241,7 @@ export function createOrganisationService(deps: {
     }
     const assignments = await listAssignmentsForPeople(trx, actor.organisationId, [personId]);
     const profileIds = [...new Set(assignments.map((assignment) => assignment.profileId))];
-    const names = new Map<string, Record<string, string>>();
+    const names = new Map<string, LocalizedText>();
     if (profileIds.length > 0) {
       const rows = await trx
         .selectFrom('role_profiles')
@@ -249,7 +250,7 @@ export function createOrganisationService(deps: {
         .where('id', 'in', profileIds)
         .execute();
       for (const profile of rows) {
-        names.set(profile.id, profile.name as Record<string, string>);
+        names.set(profile.id, profile.name as LocalizedText);
       }
     }
     if (actor.role !== 'admin' && personId !== (scope.kind === 'all' ? null : scope.personId)) {
@@ -271,7 +272,7 @@ export function createOrganisationService(deps: {
         .filter((assignment) => names.has(assignment.profileId))
         .map((assignment) => ({
           profileId: assignment.profileId,
-          name: names.get(assignment.profileId) ?? {},
+          name: names.get(assignment.profileId) ?? { en: '?' },
           source: assignment.source,
           ruleId: assignment.ruleId,
         })),

@@ -5,7 +5,6 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { LanguageSwitcher } from '../features/auth/language-switcher';
 import { LocaleSync } from '../features/auth/locale-sync';
 import { useSession, useSignOut } from '../features/auth/use-session';
-import { useOwnPerson } from '../features/organisation/use-organisation';
 import { useAnnounce } from '../components/announcer';
 import { ErrorBoundary } from './error-boundary';
 
@@ -24,11 +23,12 @@ function navItems(role: Role) {
 /** "My profile": straight to the user's own person page once it is known. */
 function OwnProfileNavItem() {
   const { t } = useTranslation();
-  const self = useOwnPerson();
+  const { data: session } = useSession();
+  const personId = session?.personId ?? null;
   return (
     <li>
       <NavLink
-        to={self.data ? `/people/${self.data.id}` : '/me'}
+        to={personId !== null ? `/people/${personId}` : '/me'}
         className="app-nav__link ds-focus"
       >
         {t('nav.myProfile')}

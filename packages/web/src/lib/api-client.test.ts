@@ -18,6 +18,7 @@ const session = {
     anonymityThreshold: 5,
   },
   role: 'admin',
+  personId: null,
   csrfToken: 'token-1',
 };
 

@@ -31,14 +31,9 @@ import { useRoleProfiles } from '../role-profiles/use-role-profiles';
 import { PersonEditDialog } from './components/person-edit-dialog';
 import { useAssignProfile, usePerson, useUnassignProfile } from './use-organisation';
 
-/** A profile name as the server sends it in an assignment (any language keys). */
-function assignmentName(name: Record<string, string>, locale: string): string {
-  const text: LocalizedText = {
-    ...(name.da !== undefined ? { da: name.da } : {}),
-    ...(name.nb !== undefined ? { nb: name.nb } : {}),
-    ...(name.en !== undefined ? { en: name.en } : {}),
-  };
-  return isLocale(locale) ? resolveText(text, locale) : (Object.values(name)[0] ?? '');
+/** A profile's name in the current language, with the usual fallback. */
+function assignmentName(name: LocalizedText, locale: string): string {
+  return resolveText(name, isLocale(locale) ? locale : 'da');
 }
 
 /** One person: who they are, where they sit, whom they lead, and their role profiles. */

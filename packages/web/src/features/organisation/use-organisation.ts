@@ -17,7 +17,6 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { callApi } from '../../lib/api-client';
-import { useCurrentSession } from '../auth/use-session';
 
 /** The people filters the list sends; page size and defaults as the contract has them. */
 export type PeopleFilter = Partial<Omit<PeopleQuery, 'pageSize'>>;
@@ -32,7 +31,6 @@ export const organisationKeys = {
   peopleList: (filter: PeopleFilter, pageSize: number) =>
     [...organisationKeys.people, 'list', filter, pageSize] as const,
   person: (personId: string) => [...organisationKeys.people, 'detail', personId] as const,
-  self: (userId: string) => [...organisationKeys.people, 'self', userId] as const,
   import: (importId: string) => ['org-imports', importId] as const,
 };
 
@@ -72,40 +70,6 @@ export function usePerson(personId: string) {
   return useQuery({
     queryKey: organisationKeys.person(personId),
     queryFn: ({ signal }) => callApi(organisationApi.getPerson, { params: { personId }, signal }),
-  });
-}
-
-/**
- * The signed-in user's own person, when they have one. An employee sees only themself; a
- * manager is found by name among the people they see (the session does not carry a person id).
- */
-export function useOwnPerson() {
-  const session = useCurrentSession();
-  return useQuery({
-    queryKey: organisationKeys.self(session.user.id),
-    queryFn: async ({ signal }) => {
-      if (session.role === 'employee') {
-        const page = await callApi(organisationApi.listPeople, {
-          query: { includeSubunits: 'true', status: 'all', page: 1, pageSize: 2 },
-          signal,
-        });
-        return page.items.length === 1 ? (page.items[0] ?? null) : null;
-      }
-      const page = await callApi(organisationApi.listPeople, {
-        query: {
-          q: session.user.name,
-          includeSubunits: 'true',
-          status: 'all',
-          page: 1,
-          pageSize: 10,
-        },
-        signal,
-      });
-      const named = page.items.filter((person) => person.name === session.user.name);
-      return named.length === 1 ? (named[0] ?? null) : null;
-    },
-    enabled: session.role !== 'admin',
-    staleTime: 5 * 60_000,
   });
 }
 
