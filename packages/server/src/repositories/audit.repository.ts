@@ -1,3 +1,4 @@
+import { auditUserId, type Actor } from '@evne/core';
 import type { Executor } from '../db/database.js';
 
 export async function recordAuditEvent(
@@ -22,4 +23,17 @@ export async function recordAuditEvent(
       data: event.data === undefined ? null : JSON.stringify(event.data),
     })
     .execute();
+}
+
+/** Records what a signed-in user (or the command-line tool) did in their organisation. */
+export async function recordActorEvent(
+  db: Executor,
+  actor: Actor,
+  event: { action: string; subjectType: string; subjectId?: string | null; data?: unknown },
+): Promise<void> {
+  await recordAuditEvent(db, {
+    organisationId: actor.organisationId,
+    actorUserId: auditUserId(actor),
+    ...event,
+  });
 }

@@ -2,7 +2,6 @@ import {
   assertAdmin,
   assertCampaignChange,
   assertCanSchedule,
-  auditUserId,
   campaignStatus,
   ConflictError,
   NotFoundError,
@@ -28,7 +27,7 @@ import { createSmtpMailer, type Mailer } from '../adapters/mailer.js';
 import { hashToken, newToken } from '../adapters/tokens.js';
 import type { Config } from '../config/config.js';
 import type { Database, Executor } from '../db/database.js';
-import { recordAuditEvent } from '../repositories/audit.repository.js';
+import { recordActorEvent } from '../repositories/audit.repository.js';
 import {
   countInvitations,
   countProgressPerUnit,
@@ -330,9 +329,7 @@ export function createCampaignsService(deps: {
     campaignId: string,
     data?: unknown,
   ): Promise<void> {
-    await recordAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actorUserId: auditUserId(actor),
+    await recordActorEvent(trx, actor, {
       action,
       subjectType: 'campaign',
       subjectId: campaignId,

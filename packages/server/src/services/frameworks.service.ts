@@ -36,7 +36,7 @@ import type {
   FrameworkVersionRow,
   NewFrameworkNode,
 } from '../db/database.js';
-import { recordAuditEvent } from '../repositories/audit.repository.js';
+import { recordActorEvent, recordAuditEvent } from '../repositories/audit.repository.js';
 import {
   deleteDraftVersion,
   deleteEmptyFramework,
@@ -442,9 +442,7 @@ export function createFrameworksService(deps: {
     subjectId: string,
     data?: unknown,
   ) {
-    await recordAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actorUserId: auditUserId(actor),
+    await recordActorEvent(trx, actor, {
       action,
       subjectType: 'framework_version',
       subjectId,

@@ -4,7 +4,6 @@ import {
   NotFoundError,
   peopleScopeFor,
   ValidationError,
-  auditUserId,
   type Actor,
   type CreateOrgUnitInput,
   type OrgUnit,
@@ -22,7 +21,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Clock } from '../adapters/clock.js';
 import type { Database, Executor } from '../db/database.js';
-import { recordAuditEvent } from '../repositories/audit.repository.js';
+import { recordActorEvent } from '../repositories/audit.repository.js';
 import {
   countPeoplePerUnit,
   listUnits,
@@ -254,9 +253,7 @@ export function createOrganisationService(deps: {
       }
     }
     if (actor.role !== 'admin' && personId !== (scope.kind === 'all' ? null : scope.personId)) {
-      await recordAuditEvent(trx, {
-        organisationId: actor.organisationId,
-        actorUserId: auditUserId(actor),
+      await recordActorEvent(trx, actor, {
         action: 'person.viewed',
         subjectType: 'person',
         subjectId: personId,
@@ -288,9 +285,7 @@ export function createOrganisationService(deps: {
     subjectId: string,
     data?: unknown,
   ) {
-    await recordAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actorUserId: auditUserId(actor),
+    await recordActorEvent(trx, actor, {
       action,
       subjectType,
       subjectId,

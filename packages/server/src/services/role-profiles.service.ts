@@ -1,6 +1,5 @@
 import {
   assertAdmin,
-  auditUserId,
   carryTargetsForward,
   ConflictError,
   findTargetIssues,
@@ -21,7 +20,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Clock } from '../adapters/clock.js';
 import type { Database, Executor } from '../db/database.js';
-import { recordAuditEvent } from '../repositories/audit.repository.js';
+import { recordActorEvent } from '../repositories/audit.repository.js';
 import { findVisibleVersion, listNodes } from '../repositories/frameworks.repository.js';
 import { countPeopleByProfile } from '../repositories/profile-assignments.repository.js';
 import {
@@ -134,9 +133,7 @@ export function createRoleProfilesService(deps: {
     profileId: string,
     data?: unknown,
   ): Promise<void> {
-    await recordAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actorUserId: auditUserId(actor),
+    await recordActorEvent(trx, actor, {
       action,
       subjectType: 'role_profile',
       subjectId: profileId,

@@ -9,6 +9,7 @@ import { useAnnounce } from '../components/announcer';
 import { ErrorBoundary } from './error-boundary';
 
 const NAV_ITEMS = [
+  { to: '/assessments', label: 'nav.assessments', roles: ['admin', 'manager', 'employee'] },
   { to: '/frameworks', label: 'nav.frameworks', roles: ['admin', 'manager', 'employee'] },
   { to: '/role-profiles', label: 'nav.roleProfiles', roles: ['admin', 'manager', 'employee'] },
   { to: '/organisation', label: 'nav.organisation', roles: ['admin', 'manager'] },

@@ -70,6 +70,17 @@ const CompareProfilesPage = lazy(() =>
   })),
 );
 
+const RespondPage = lazy(() =>
+  import('../features/respond/respond-page').then((module) => ({
+    default: module.RespondPage,
+  })),
+);
+const MyAssessmentsPage = lazy(() =>
+  import('../features/respond/my-assessments-page').then((module) => ({
+    default: module.MyAssessmentsPage,
+  })),
+);
+
 function Root() {
   return (
     <RouteFocusProvider>
@@ -94,6 +105,15 @@ export function createAppRouter() {
       element: <Root />,
       errorElement: <RouteError />,
       children: [
+        // A personal link works without signing in: its own small public layout.
+        {
+          path: '/r/:token',
+          element: (
+            <Lazy>
+              <RespondPage />
+            </Lazy>
+          ),
+        },
         {
           element: <AppLayout />,
           children: [
@@ -134,6 +154,7 @@ export function createAppRouter() {
                   ['/people', <PeoplePage key="people" />],
                   ['/people/:personId', <PersonPage key="person" />],
                   ['/me', <MyProfilePage key="me" />],
+                  ['/assessments', <MyAssessmentsPage key="assessments" />],
                   ['/role-profiles', <RoleProfilesPage key="profiles" />],
                   ['/role-profiles/compare', <CompareProfilesPage key="compare" />],
                   ['/role-profiles/:profileId', <RoleProfilePage key="profile" />],

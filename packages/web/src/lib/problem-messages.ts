@@ -46,6 +46,13 @@ const PROBLEM_CODES = [
   'duplicate_unit_code',
   'unit_cycle',
   'manager_cycle',
+  'invitation_not_found',
+  'campaign_not_open',
+  'campaign_closed',
+  'stale_revision',
+  'response_anonymised',
+  'invalid_answers',
+  'answers_missing',
   'network_error',
   'invalid_response',
   'internal_error',
@@ -107,6 +114,11 @@ const ISSUE_CODES = [
   'not_a_rated_competence',
   'duplicate_target',
   'copy_from_other_version',
+  'answer_missing',
+  'unknown_competence',
+  'duplicate_rating',
+  'level_not_on_scale',
+  'level_and_not_applicable',
 ] as const;
 type IssueCode = (typeof ISSUE_CODES)[number];
 
