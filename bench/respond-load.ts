@@ -1,4 +1,5 @@
 // Respondent load: 1,000 people autosave and submit 32 answers each over HTTP on loopback.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,7 +120,45 @@ export async function benchRespondLoad(
       throw new Error(`expected ${respondents} links, got ${tokens.length}`);
     }
 
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    // On PostgreSQL the server runs in its own process, as in production, so that the load
+    // generator does not share its event loop; PGlite allows one process, so it runs in this one.
+    let child: ChildProcess | undefined;
+    let address: string;
+    if (databaseUrl !== undefined) {
+      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      child = spawn(
+        process.execPath,
+        ['--conditions=source', '--import', 'tsx', 'packages/server/src/dev-main.ts'],
+        {
+          env: {
+            ...process.env,
+            DATABASE_URL: databaseUrl,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            EVNE_DEMO: 'false',
+            LOG_LEVEL: 'warn',
+            EVNE_DATA_DIR: dataDir,
+          },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      address = `http://127.0.0.1:${port}`;
+      const ready = Date.now() + 60_000;
+      for (;;) {
+        const ok = await fetch(`${address}/api/v1/health`)
+          .then((r) => r.ok)
+          .catch(() => false);
+        if (ok) {
+          break;
+        }
+        if (Date.now() > ready) {
+          throw new Error('the server did not start');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    } else {
+      address = await app.listen({ port: 0, host: '127.0.0.1' });
+    }
     const save: number[] = [];
     const submit: number[] = [];
     let acknowledged = 0;
@@ -195,9 +234,11 @@ export async function benchRespondLoad(
       .executeTakeFirstOrThrow();
     save.sort((a, b) => a - b);
     submit.sort((a, b) => a - b);
+    child?.kill('SIGTERM');
     emit({
       engine,
       figure: 'respond_load',
+      server: child ? 'separate process' : 'same process',
       respondents,
       concurrency,
       answers_per_response: 32,
