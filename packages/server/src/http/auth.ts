@@ -33,7 +33,9 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
       }
       return;
     }
-    if (!SAFE_METHODS.has(request.method)) {
+    // Public routes do not act on the session (sign-in, or a personal link's own token), so the
+    // session's CSRF token is not asked for there.
+    if (!SAFE_METHODS.has(request.method) && !isPublic) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, resolved.session.csrfToken)) {
         throw new ForbiddenError('Missing or wrong CSRF token', 'csrf_token_invalid');

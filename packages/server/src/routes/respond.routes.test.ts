@@ -610,3 +610,26 @@ describe('my assessments of an anonymous campaign', () => {
 async function firstCompetence(token: string): Promise<string> {
   return competenceIds(ok(await getQuestionnaire(token)))[0]!;
 }
+
+describe('a signed-in person opening a personal link', () => {
+  it('saves through the link without the session’s CSRF token: the link is the credential', async () => {
+    const { invitation } = await setup();
+    const signedIn = await buildSignedInUser(t, { role: 'employee' });
+    const questionnaire = ok(await getQuestionnaire(invitation.token));
+    const first = fullAnswers(questionnaire).slice(0, 1);
+    const response = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/respond/${invitation.token}/answers`,
+      headers: { cookie: signedIn.client.cookie },
+      payload: { ratings: first },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const change = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/preferences',
+      headers: { cookie: signedIn.client.cookie },
+      payload: { locale: 'en' },
+    });
+    expect(change.json().code).toBe('csrf_token_invalid');
+  });
+});
