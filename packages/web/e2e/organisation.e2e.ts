@@ -1,72 +1,21 @@
 // Browser journey through the organisation pages, the HR import wizard and the role-profile
 // editor, against the real server (in-process, fresh PGlite with the demo organisation).
 // Needs `npm run build -w @evne/web` first; `npm run test:e2e` does both.
-import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer } from '@evne/server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  launchChromium,
+  seriousViolations,
+  startEvne,
+  type Evne,
+} from './harness';
 
-const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const distDir = path.join(webDir, 'dist');
-const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core/axe.min.js');
-
-const ADMIN_EMAIL = 'admin@demo.evne.local';
-const ADMIN_PASSWORD = 'demo-password-123';
 /** Set EVNE_E2E_SHOTS=1 to keep screenshots of each step in /tmp/evne-shots-org. */
 const SHOTS_DIR = process.env.EVNE_E2E_SHOTS ? '/tmp/evne-shots-org' : undefined;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown; failureSummary?: string | undefined }[];
-}
-
-/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) and returns the serious and critical violations. */
-async function seriousViolations(page: Page, where: string): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
-    };
-    const result = await axe.run(document, {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-    });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => ({
-        target: node.target,
-        failureSummary: node.failureSummary,
-      })),
-    }));
-  });
-  const serious = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  if (serious.length > 0) {
-    console.error(`axe violations on ${where}:`, JSON.stringify(serious, null, 2));
-  }
-  return serious;
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS_DIR) {
@@ -122,8 +71,7 @@ function mainNav(page: Page) {
 }
 
 describe('the organisation, the HR import and role profiles in the browser', () => {
-  let dataDir: string;
-  let close: (() => Promise<void>) | undefined;
+  let evne: Evne | undefined;
   let baseUrl: string;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -131,25 +79,9 @@ describe('the organisation, the HR import and role profiles in the browser', () 
   let newPersonPath = '';
 
   beforeAll(async () => {
-    if (!existsSync(path.join(distDir, 'index.html'))) {
-      throw new Error(
-        `The web app is not built (${path.join(distDir, 'index.html')} is missing). Run \`npm run build -w @evne/web\` before the e2e tests.`,
-      );
-    }
-    dataDir = await mkdtemp(path.join(tmpdir(), 'evne-e2e-org-'));
-    const config = loadConfig({
-      EVNE_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      EVNE_DEMO_PASSWORD: ADMIN_PASSWORD,
-      EVNE_WEB_DIST: distDir,
-      LOG_LEVEL: 'warn',
-    });
-    const server = await startServer(config, () => {});
-    close = server.close;
-    const address = server.app.server.address() as AddressInfo;
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    evne = await startEvne('evne-e2e-org-');
+    baseUrl = evne.baseUrl;
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -157,10 +89,7 @@ describe('the organisation, the HR import and role profiles in the browser', () 
       await context.close();
     }
     await browser?.close();
-    await close?.();
-    if (dataDir) {
-      await rm(dataDir, { recursive: true, force: true });
-    }
+    await evne?.stop();
   });
 
   async function newPage(viewport: { width: number; height: number }): Promise<Page> {
