@@ -10,8 +10,9 @@ writeFileSync(
   path.join(root, 'docs/framework.schema.json'),
   `${JSON.stringify(frameworkJsonSchema(), null, 2)}\n`,
 );
+// Compact: the document repeats every response schema, and it is read by tools, not people.
 writeFileSync(
   path.join(root, 'docs/api/openapi.json'),
-  `${JSON.stringify(await openApiDocument(), null, 2)}\n`,
+  `${JSON.stringify(await openApiDocument())}\n`,
 );
 console.log('Wrote docs/framework.schema.json and docs/api/openapi.json');
