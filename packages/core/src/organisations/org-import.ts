@@ -259,6 +259,24 @@ function earliest(keys: readonly string[], lines: ReadonlyMap<string, number>): 
   return keys.reduce((a, b) => ((lines.get(a) ?? Infinity) <= (lines.get(b) ?? Infinity) ? a : b));
 }
 
+/** One issue per cycle, at the line of its earliest member in the file. */
+function cycleIssues(
+  lines: ReadonlyMap<string, number>,
+  next: (key: string) => string | null,
+  issue: { code: string; what: string; column: string; param: string },
+): Issue[] {
+  return findCycles(lines.keys(), next).map((cycle) => {
+    const first = earliest(cycle, lines);
+    return {
+      code: issue.code,
+      message: `${issue.what} go round in a circle: ${describeCycle(cycle)}`,
+      line: lines.get(first) ?? 0,
+      column: issue.column,
+      params: { [issue.param]: first, length: cycle.length },
+    };
+  });
+}
+
 function describeCycle(cycle: readonly string[]): string {
   const shown = cycle.length > 6 ? [...cycle.slice(0, 6), '…'] : cycle;
   return [...shown, cycle[0]].join(' → ');
@@ -406,20 +424,14 @@ export function planUnitsImport(input: {
       });
     }
   }
-  const unitLines = new Map(records.map((record) => [record.code, record.line]));
-  for (const cycle of findCycles(
-    records.map((record) => record.code),
-    parentAfter,
-  )) {
-    const first = earliest(cycle, unitLines);
-    issues.push({
+  issues.push(
+    ...cycleIssues(new Map(records.map((record) => [record.code, record.line])), parentAfter, {
       code: 'unit_cycle',
-      message: `Units go round in a circle: ${describeCycle(cycle)}`,
-      line: unitLines.get(first) ?? 0,
+      what: 'Units',
       column: column('parentCode'),
-      params: { code: first, length: cycle.length },
-    });
-  }
+      param: 'code',
+    }),
+  );
 
   const plan: UnitsImportPlan = {
     kind: 'units',
@@ -693,20 +705,18 @@ export function planPeopleImport(input: {
       });
     }
   }
-  const lineOf = new Map(records.map((record) => [record.employeeNumber, record.line]));
-  for (const cycle of findCycles(
-    records.map((record) => record.employeeNumber),
-    managerAfter,
-  )) {
-    const first = earliest(cycle, lineOf);
-    issues.push({
-      code: 'manager_cycle',
-      message: `Managers go round in a circle: ${describeCycle(cycle)}`,
-      line: lineOf.get(first) ?? 0,
-      column: column('managerEmployeeNumber'),
-      params: { employeeNumber: first, length: cycle.length },
-    });
-  }
+  issues.push(
+    ...cycleIssues(
+      new Map(records.map((record) => [record.employeeNumber, record.line])),
+      managerAfter,
+      {
+        code: 'manager_cycle',
+        what: 'Managers',
+        column: column('managerEmployeeNumber'),
+        param: 'employeeNumber',
+      },
+    ),
+  );
 
   const plan: PeopleImportPlan = {
     kind: 'people',
