@@ -2,16 +2,14 @@
 // Needs `npm run build -w @evne/web` first; `npm run test:e2e` does both.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
-  launchChromium,
   seriousViolations,
-  startEvne,
   WEB_DIR,
-  type Evne,
+  useEvneInBrowser,
 } from './harness';
 
 interface SeedNode {
@@ -70,40 +68,12 @@ async function openStateModel(page: Page): Promise<void> {
 }
 
 describe('competence frameworks in the browser', () => {
-  let evne: Evne | undefined;
-  let baseUrl: string;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    evne = await startEvne('evne-e2e-');
-    baseUrl = evne.baseUrl;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) {
-      await context.close();
-    }
-    await browser?.close();
-    await evne?.stop();
-  });
-
-  async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    if (!browser) {
-      throw new Error('The browser did not start');
-    }
-    // A Danish reader: the app starts in Danish from the browser's language.
-    const context = await browser.newContext({ locale: 'da-DK', viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    return page;
-  }
+  const suite = useEvneInBrowser('evne-e2e-');
+  const newPage = suite.newPage;
 
   it('shows the DK state model as a wheel that drills in and out, in Danish and Norwegian, without serious axe violations', async () => {
     const page = await newPage({ width: 1280, height: 900 });
-    await signIn(page, baseUrl);
+    await signIn(page, suite.baseUrl());
     await openStateModel(page);
     await page
       .getByRole('navigation', { name: 'Hovedmenu' })
@@ -211,11 +181,11 @@ describe('competence frameworks in the browser', () => {
 
   it('fits a 360 px wide screen without horizontal scrolling, and the sign-in page passes axe', async () => {
     const page = await newPage({ width: 360, height: 740 });
-    await page.goto(`${baseUrl}/sign-in`);
+    await page.goto(`${suite.baseUrl()}/sign-in`);
     await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await signIn(page, baseUrl);
+    await signIn(page, suite.baseUrl());
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
     );

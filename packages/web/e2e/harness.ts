@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer } from '@evne/server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(WEB_DIR, 'dist');
@@ -110,4 +111,47 @@ export async function startEvne(prefix: string): Promise<Evne> {
 /** Launches the system's headless Chromium. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * Registers the suite's set-up and clean-up: a server with the demo organisation and Chromium.
+ * `newPage` opens a page in a fresh Danish browser context; everything closes after the suite.
+ */
+export function useEvneInBrowser(prefix: string): {
+  baseUrl: () => string;
+  newPage: (viewport: { width: number; height: number }) => Promise<Page>;
+} {
+  let evne: Evne | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    evne = await startEvne(prefix);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) {
+      await context.close();
+    }
+    await browser?.close();
+    await evne?.stop();
+  });
+  return {
+    baseUrl: () => {
+      if (!evne) {
+        throw new Error('The server did not start');
+      }
+      return evne.baseUrl;
+    },
+    async newPage(viewport) {
+      if (!browser) {
+        throw new Error('The browser did not start');
+      }
+      // A Danish reader: the app starts in Danish from the browser's language.
+      const context = await browser.newContext({ locale: 'da-DK', viewport });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error('page error:', error.message));
+      return page;
+    },
+  };
 }

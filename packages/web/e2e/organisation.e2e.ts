@@ -3,16 +3,9 @@
 // Needs `npm run build -w @evne/web` first; `npm run test:e2e` does both.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  launchChromium,
-  seriousViolations,
-  startEvne,
-  type Evne,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, seriousViolations, useEvneInBrowser } from './harness';
 
 /** Set EVNE_E2E_SHOTS=1 to keep screenshots of each step in /tmp/evne-shots-org. */
 const SHOTS_DIR = process.env.EVNE_E2E_SHOTS ? '/tmp/evne-shots-org' : undefined;
@@ -71,41 +64,13 @@ function mainNav(page: Page) {
 }
 
 describe('the organisation, the HR import and role profiles in the browser', () => {
-  let evne: Evne | undefined;
-  let baseUrl: string;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  /** The page of a person the import added, for the narrow-screen check. */
+  const suite = useEvneInBrowser('evne-e2e-org-');
+  const newPage = suite.newPage;
   let newPersonPath = '';
-
-  beforeAll(async () => {
-    evne = await startEvne('evne-e2e-org-');
-    baseUrl = evne.baseUrl;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) {
-      await context.close();
-    }
-    await browser?.close();
-    await evne?.stop();
-  });
-
-  async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    if (!browser) {
-      throw new Error('The browser did not start');
-    }
-    const context = await browser.newContext({ locale: 'da-DK', viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    return page;
-  }
 
   it('imports people, finds a new person in the tree, gives a profile by hand and edits a profile with a live wheel', async () => {
     const page = await newPage({ width: 1280, height: 900 });
-    await signIn(page, baseUrl);
+    await signIn(page, suite.baseUrl());
 
     // A real person of Hjemmeplejen Nord (not its leader), read from the API, gets a new job title.
     const units = (await api<{ items: UnitJson[] }>(page, '/api/v1/org-units')).items;
@@ -275,14 +240,14 @@ describe('the organisation, the HR import and role profiles in the browser', () 
 
   it('fits the people list and a person page on a 360 px wide screen', async () => {
     const page = await newPage({ width: 360, height: 740 });
-    await signIn(page, baseUrl);
-    await page.goto(`${baseUrl}/people`);
+    await signIn(page, suite.baseUrl());
+    await page.goto(`${suite.baseUrl()}/people`);
     await page.getByRole('table', { name: 'Medarbejdere' }).waitFor();
     await shot(page, 'e2e-7-people-360');
     expect(await pageScrollWidth(page)).toBeLessThanOrEqual(360);
 
     expect(newPersonPath).toMatch(/^\/people\//);
-    await page.goto(`${baseUrl}${newPersonPath}`);
+    await page.goto(`${suite.baseUrl()}${newPersonPath}`);
     await page.getByRole('heading', { level: 1, name: 'Åse Ærbø Søndergård' }).waitFor();
     await page.getByRole('table', { name: /^Kompetenceprofiler for/ }).waitFor();
     await shot(page, 'e2e-8-person-360');

@@ -2,16 +2,9 @@
 // Needs `npm run build -w @evne/web` first; `npm run test:e2e` does both.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  launchChromium,
-  seriousViolations,
-  startEvne,
-  type Evne,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, seriousViolations, useEvneInBrowser } from './harness';
 
 const SHOTS_DIR = '/tmp/evne-shots-respond';
 
@@ -93,36 +86,12 @@ async function respond(
 }
 
 describe('the respondent on a phone', () => {
-  let evne: Evne | undefined;
-  let baseUrl: string;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = useEvneInBrowser('evne-e2e-');
+  const newPage = suite.newPage;
 
   beforeAll(async () => {
-    evne = await startEvne('evne-e2e-');
-    baseUrl = evne.baseUrl;
     await mkdir(SHOTS_DIR, { recursive: true });
-    browser = await launchChromium();
   });
-
-  afterAll(async () => {
-    for (const context of contexts) {
-      await context.close();
-    }
-    await browser?.close();
-    await evne?.stop();
-  });
-
-  async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    if (!browser) {
-      throw new Error('The browser did not start');
-    }
-    const context = await browser.newContext({ locale: 'da-DK', viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    return page;
-  }
 
   /** Sets up an open, identified self-assessment for the demo unit and returns one person's link. */
   async function campaignWithLink(admin: AdminApi): Promise<{ campaignId: string; link: string }> {
@@ -162,17 +131,17 @@ describe('the respondent on a phone', () => {
   }
 
   it('answers two areas, resumes after a reload, submits once and sees the own wheel', async () => {
-    const admin = new AdminApi(baseUrl);
+    const admin = new AdminApi(suite.baseUrl());
     await admin.signIn();
     const { campaignId, link } = await campaignWithLink(admin);
     const token = link.slice('/r/'.length);
-    const before = await respond(baseUrl, token);
+    const before = await respond(suite.baseUrl(), token);
     expect(before.status).toBe(200);
     const areas = before.body.areas;
     expect(areas.length).toBeGreaterThanOrEqual(3);
 
     const page = await newPage({ width: 390, height: 844 });
-    await page.goto(`${baseUrl}${link}`);
+    await page.goto(`${suite.baseUrl()}${link}`);
     await page.getByRole('heading', { level: 1, name: CAMPAIGN_NAME.da }).waitFor();
     await page.getByRole('heading', { level: 2, name: /Område 1 af/ }).waitFor();
     await expect(page.getByText(/Dine svar gemmes med dit navn/).isVisible()).resolves.toBe(true);
@@ -289,10 +258,10 @@ describe('the respondent on a phone', () => {
     await shot(page, '04-result-390');
 
     // One response: the link answers "submitted", a retried submit changes nothing.
-    const after = await respond(baseUrl, token);
+    const after = await respond(suite.baseUrl(), token);
     expect(after.body.status).toBe('submitted');
     expect(after.body.progress.answered).toBe(before.body.progress.total);
-    const retried = await respond(baseUrl, token, 'POST', '/submit');
+    const retried = await respond(suite.baseUrl(), token, 'POST', '/submit');
     expect(retried.status).toBe(200);
     expect(retried.body.submittedAt).toBe(after.body.submittedAt);
     expect(retried.body.revision).toBe(after.body.revision);
@@ -306,7 +275,7 @@ describe('the respondent on a phone', () => {
 
     // Reopened (on a wide screen): straight to the result, with a way back to the answers.
     const desktop = await newPage({ width: 1280, height: 900 });
-    await desktop.goto(`${baseUrl}${link}`);
+    await desktop.goto(`${suite.baseUrl()}${link}`);
     await desktop.getByRole('heading', { level: 2, name: 'Dit resultat' }).waitFor();
     await desktop.locator('.sunburst-chart[aria-busy="false"]').waitFor();
     await shot(desktop, '05-result-desktop');
@@ -317,7 +286,7 @@ describe('the respondent on a phone', () => {
 
   it('explains a link that no longer works', async () => {
     const page = await newPage({ width: 390, height: 844 });
-    await page.goto(`${baseUrl}/r/not-a-real-token`);
+    await page.goto(`${suite.baseUrl()}/r/not-a-real-token`);
     await page.getByRole('heading', { level: 1, name: 'Linket virker ikke længere' }).waitFor();
     await page.getByRole('link', { name: 'Log ind og åbn Mine vurderinger' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
