@@ -169,15 +169,38 @@ async function ensureOrg(database: Awaited<ReturnType<typeof openDatabase>>): Pr
   return 'bench';
 }
 
-await benchEngine('pglite');
-await benchOrgImport('pglite', undefined, emit);
-await benchRespondLoad('pglite', undefined, emit);
+// `npm run bench -- respond org-import` runs only the named parts; no names run them all.
+const PARTS = ['frameworks', 'org-import', 'respond'] as const;
+const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const unknown = asked.filter((arg) => !(PARTS as readonly string[]).includes(arg));
+if (unknown.length > 0) {
+  throw new Error(`Unknown bench part(s): ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
+}
+const wanted = (part: (typeof PARTS)[number]): boolean =>
+  asked.length === 0 || asked.includes(part);
+
+if (wanted('frameworks')) {
+  await benchEngine('pglite');
+}
+if (wanted('org-import')) {
+  await benchOrgImport('pglite', undefined, emit);
+}
+if (wanted('respond')) {
+  await benchRespondLoad('pglite', undefined, emit);
+}
 const external = process.env.DATABASE_URL;
 const cluster = external ? undefined : await startPostgresCluster();
 try {
-  await benchEngine('postgres', external ?? cluster?.url);
-  await benchOrgImport('postgres', external ?? cluster?.url, emit);
-  await benchRespondLoad('postgres', external ?? cluster?.url, emit);
+  const url = external ?? cluster?.url;
+  if (wanted('frameworks')) {
+    await benchEngine('postgres', url);
+  }
+  if (wanted('org-import')) {
+    await benchOrgImport('postgres', url, emit);
+  }
+  if (wanted('respond')) {
+    await benchRespondLoad('postgres', url, emit);
+  }
 } finally {
   await cluster?.stop();
 }

@@ -56,18 +56,30 @@ export interface TestPerson {
   email: string;
 }
 
+/** A unit (under `parentId` when given), with its rows in the closure table. */
 export async function buildUnit(
   db: Kysely<Database>,
   organisationId: string,
   name = `Unit ${randomBytes(3).toString('hex')}`,
+  parentId: string | null = null,
 ): Promise<string> {
   const row = await db
     .insertInto('org_units')
-    .values({ organisation_id: organisationId, code: randomBytes(4).toString('hex'), name })
+    .values({
+      organisation_id: organisationId,
+      code: randomBytes(4).toString('hex'),
+      name,
+      parent_id: parentId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await sql`insert into org_unit_closure (organisation_id, ancestor_id, descendant_id, depth)
             values (${organisationId}, ${row.id}, ${row.id}, 0)`.execute(db);
+  if (parentId !== null) {
+    await sql`insert into org_unit_closure (organisation_id, ancestor_id, descendant_id, depth)
+              select organisation_id, ancestor_id, ${row.id}, depth + 1
+                from org_unit_closure where descendant_id = ${parentId}`.execute(db);
+  }
   return row.id;
 }
 

@@ -106,6 +106,16 @@ export const QuestionnaireSchema = z.object({
 });
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
 
+/** What an autosave answers: the saved state, without the questionnaire's texts. */
+export const SaveResultSchema = z.object({
+  answers: z.array(SavedRatingSchema),
+  status: z.enum(['draft', 'submitted']),
+  revision: z.number().int(),
+  progress: z.object({ answered: z.number().int(), total: z.number().int() }),
+  submittedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type SaveResult = z.infer<typeof SaveResultSchema>;
+
 export const SaveAnswersInputSchema = z.object({
   ratings: z.array(RatingInputSchema).max(2000),
   /** The revision the client last saw; a save against an older one is refused (409). */
@@ -158,9 +168,8 @@ export const respondApi = {
     tags: ['respond'],
     isPublic: true,
     params: RespondTokenParamsSchema,
-    query: RespondLocaleQuerySchema,
     body: SaveAnswersInputSchema,
-    response: QuestionnaireSchema,
+    response: SaveResultSchema,
     status: 200,
   }),
   submit: defineEndpoint({

@@ -248,6 +248,35 @@ export interface RatingsTable {
   is_not_applicable: Generated<boolean>;
   wants_to_develop: Generated<boolean>;
   comment: string | null;
+  /** The highest target of the respondent's role profiles when the answer was saved. */
+  target: number | null;
+}
+
+/** Counts per (campaign, unit or ancestor, profile, kind, competence, level, target, shard). */
+export interface RatingRollupsTable {
+  campaign_id: string;
+  unit_id: string;
+  /** The nil uuid for "every profile". */
+  profile_id: string;
+  kind: string;
+  node_id: string;
+  /** 0: not relevant / don't know. */
+  level: number;
+  /** 0: no target. */
+  target: number;
+  shard: number;
+  respondents: number;
+  wants_to_develop: number;
+}
+
+/** Submitted responses per (campaign, unit or ancestor, profile, kind, shard). */
+export interface ResponseRollupsTable {
+  campaign_id: string;
+  unit_id: string;
+  profile_id: string;
+  kind: string;
+  shard: number;
+  respondents: number;
 }
 
 export interface OutboxMessagesTable {
@@ -287,6 +316,8 @@ export interface Database {
   invitations: InvitationsTable;
   responses: ResponsesTable;
   ratings: RatingsTable;
+  rating_rollups: RatingRollupsTable;
+  response_rollups: ResponseRollupsTable;
   outbox_messages: OutboxMessagesTable;
 }
 

@@ -1,6 +1,10 @@
 import type { Anonymity, CampaignMode, LocalizedText, RatingInput } from '@evne/core';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { RollupChange } from './rollup-deltas.js';
+
+/** How many rows share one rollup key, so that concurrent submissions rarely wait on each other. */
+export const ROLLUP_SHARDS = 8;
 
 /**
  * All SQL for the respondent's side of a campaign: the invitation behind a link, the response
@@ -43,107 +47,190 @@ export interface ResponseRecord {
   submittedAt: Date | null;
 }
 
-export async function findInvitationByTokenHash(
-  db: Executor,
-  tokenHash: string,
-  options: { lock: boolean },
-): Promise<InvitationRecord | undefined> {
-  let query = db
-    .selectFrom('invitations')
-    .select([
-      'id',
-      'organisation_id',
-      'campaign_id',
-      'kind',
-      'respondent_person_id',
-      'subject_person_id',
-      'unit_id',
-      'started_at',
-      'submitted_at',
-    ])
-    .where('token_hash', '=', tokenHash);
-  if (options.lock) {
-    query = query.forUpdate();
+/**
+ * What a personal link leads to: the invitation with its campaign, the respondent's language,
+ * the subject's name, and the response so far with all its answers.
+ */
+export interface LinkRecord {
+  invitation: InvitationRecord;
+  campaign: CampaignRecord;
+  respondentLocale: string | null;
+  subjectName: string | null;
+  response: ResponseRecord | undefined;
+  ratings: StoredRating[];
+  /** The invitation's unit and its ancestors, nearest first (empty without a unit). */
+  unitPath: string[];
+  /** Highest target per competence among the response's role profiles (empty without one). */
+  targets: Map<string, number>;
+}
+
+/** An answer as stored, with the target that applied when it was given. */
+export interface StoredRating extends RatingInput {
+  target: number | null;
+}
+
+interface CampaignRow {
+  campaign_id: string;
+  organisation_id: string;
+  name: unknown;
+  framework_version_id: string;
+  node_ids: string[] | null;
+  opens_at: Date | string;
+  closes_at: Date | string;
+  languages: string[];
+  anonymity: string;
+  scheduled_at: Date | string | null;
+  closed_at: Date | string | null;
+}
+
+const asDate = (value: Date | string | null): Date | null =>
+  value === null ? null : new Date(value);
+
+function toCampaignRecord(row: CampaignRow): CampaignRecord {
+  return {
+    id: row.campaign_id,
+    organisationId: row.organisation_id,
+    name: row.name as LocalizedText,
+    frameworkVersionId: row.framework_version_id,
+    nodeIds: row.node_ids,
+    opensAt: new Date(row.opens_at),
+    closesAt: new Date(row.closes_at),
+    languages: row.languages,
+    anonymity: row.anonymity as Anonymity,
+    scheduledAt: asDate(row.scheduled_at),
+    closedAt: asDate(row.closed_at),
+  };
+}
+
+type RatingTuple = [string, number | null, boolean, boolean, string | null, number | null];
+
+/**
+ * Everything behind a token hash in one round trip (see LinkRecord). Saves do not lock: each
+ * writes in one statement gated on the revision read here (see saveChanges).
+ */
+export async function readLink(db: Executor, tokenHash: string): Promise<LinkRecord | undefined> {
+  const result = await sql<
+    CampaignRow & {
+      id: string;
+      kind: string;
+      respondent_person_id: string;
+      subject_person_id: string;
+      unit_id: string | null;
+      started_at: Date | string | null;
+      submitted_at: Date | string | null;
+      respondent_locale: string | null;
+      subject_name: string | null;
+      response_id: string | null;
+      response_status: string | null;
+      revision: number | null;
+      profile_ids: string[] | null;
+      response_submitted_at: Date | string | null;
+      ratings: RatingTuple[] | string | null;
+      unit_path: string[] | null;
+      targets: Record<string, number> | string | null;
+    }
+  >`
+    select i.id, i.kind, i.respondent_person_id, i.subject_person_id, i.unit_id,
+           i.started_at, i.submitted_at,
+           c.id as campaign_id, c.organisation_id, c.name, c.framework_version_id, c.node_ids,
+           c.opens_at, c.closes_at, c.languages, c.anonymity, c.scheduled_at, c.closed_at,
+           rp.locale as respondent_locale, sp.name as subject_name,
+           r.id as response_id, r.status as response_status, r.revision, r.profile_ids,
+           r.submitted_at as response_submitted_at,
+           (select json_agg(json_build_array(a.node_id, a.level, a.is_not_applicable,
+                                             a.wants_to_develop, a.comment, a.target))
+              from ratings a where a.response_id = r.id) as ratings,
+           array(select u.ancestor_id from org_unit_closure u
+                  where u.descendant_id = i.unit_id order by u.depth) as unit_path,
+           (select json_object_agg(t.node_id, t.target)
+              from (select node_id, max(target_level) as target
+                      from role_profile_targets
+                     where organisation_id = i.organisation_id
+                       and profile_id = any(r.profile_ids) and target_level is not null
+                     group by node_id) t) as targets
+      from invitations i
+      join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
+      left join people rp on rp.id = i.respondent_person_id and rp.organisation_id = i.organisation_id
+      left join people sp on sp.id = i.subject_person_id and sp.organisation_id = i.organisation_id
+      left join responses r on r.invitation_id = i.id
+     where i.token_hash = ${tokenHash}
+  `.execute(db);
+  const row = result.rows[0];
+  if (!row) {
+    return undefined;
   }
-  const row = await query.executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        organisationId: row.organisation_id,
-        campaignId: row.campaign_id,
-        kind: row.kind as CampaignMode,
-        respondentPersonId: row.respondent_person_id,
-        subjectPersonId: row.subject_person_id,
-        unitId: row.unit_id,
-        startedAt: row.started_at,
-        submittedAt: row.submitted_at,
-      }
-    : undefined;
+  const tuples: RatingTuple[] =
+    typeof row.ratings === 'string'
+      ? (JSON.parse(row.ratings) as RatingTuple[])
+      : (row.ratings ?? []);
+  return {
+    invitation: {
+      id: row.id,
+      organisationId: row.organisation_id,
+      campaignId: row.campaign_id,
+      kind: row.kind as CampaignMode,
+      respondentPersonId: row.respondent_person_id,
+      subjectPersonId: row.subject_person_id,
+      unitId: row.unit_id,
+      startedAt: asDate(row.started_at),
+      submittedAt: asDate(row.submitted_at),
+    },
+    campaign: toCampaignRecord(row),
+    respondentLocale: row.respondent_locale,
+    subjectName: row.subject_name,
+    response:
+      row.response_id === null
+        ? undefined
+        : {
+            id: row.response_id,
+            status: row.response_status as ResponseRecord['status'],
+            revision: row.revision ?? 0,
+            profileIds: row.profile_ids ?? [],
+            submittedAt: asDate(row.response_submitted_at),
+          },
+    ratings: tuples.map(([nodeId, level, isNotApplicable, wantsToDevelop, comment, target]) => ({
+      nodeId,
+      level,
+      isNotApplicable,
+      wantsToDevelop,
+      comment,
+      target,
+    })),
+    unitPath: row.unit_path ?? [],
+    targets: targetMap(row.targets),
+  };
 }
 
-export async function findCampaign(
-  db: Executor,
-  campaignId: string,
-): Promise<CampaignRecord | undefined> {
-  const row = await db
-    .selectFrom('campaigns')
-    .selectAll()
-    .where('id', '=', campaignId)
-    .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        organisationId: row.organisation_id,
-        name: row.name as LocalizedText,
-        frameworkVersionId: row.framework_version_id,
-        nodeIds: row.node_ids,
-        opensAt: new Date(row.opens_at),
-        closesAt: new Date(row.closes_at),
-        languages: row.languages,
-        anonymity: row.anonymity as Anonymity,
-        scheduledAt: row.scheduled_at === null ? null : new Date(row.scheduled_at),
-        closedAt: row.closed_at === null ? null : new Date(row.closed_at),
-      }
-    : undefined;
+function targetMap(raw: Record<string, number> | string | null | undefined): Map<string, number> {
+  const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Record<string, number> | null;
+  return new Map(Object.entries(parsed ?? {}).map(([id, level]) => [id, Number(level)]));
 }
 
-export async function findPeopleNames(
+/** Highest target per competence among the given role profiles. */
+export async function highestTargets(
   db: Executor,
   organisationId: string,
-  personIds: readonly string[],
-): Promise<Map<string, { name: string; locale: string | null }>> {
-  if (personIds.length === 0) {
+  profileIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (profileIds.length === 0) {
     return new Map();
   }
-  const rows = await db
-    .selectFrom('people')
-    .select(['id', 'name', 'locale'])
-    .where('organisation_id', '=', organisationId)
-    .where('id', 'in', [...personIds])
-    .execute();
-  return new Map(rows.map((row) => [row.id, { name: row.name, locale: row.locale }]));
+  const result = await sql<{ targets: Record<string, number> | string | null }>`
+    select json_object_agg(t.node_id, t.target) as targets
+      from (select node_id, max(target_level) as target
+              from role_profile_targets
+             where organisation_id = ${organisationId}
+               and profile_id = any(${`{${profileIds.join(',')}}`}::uuid[])
+               and target_level is not null
+             group by node_id) t
+  `.execute(db);
+  return targetMap(result.rows[0]?.targets);
 }
 
-export async function findResponseForInvitation(
-  db: Executor,
-  invitationId: string,
-): Promise<ResponseRecord | undefined> {
-  const row = await db
-    .selectFrom('responses')
-    .select(['id', 'status', 'revision', 'profile_ids', 'submitted_at'])
-    .where('invitation_id', '=', invitationId)
-    .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        status: row.status as ResponseRecord['status'],
-        revision: row.revision,
-        profileIds: row.profile_ids,
-        submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
-      }
-    : undefined;
-}
-
+/**
+ * Creates the (empty) draft response of an invitation, unless one exists already: then, as when
+ * two first saves race, nothing is written and undefined is returned.
+ */
 export async function insertDraftResponse(
   db: Executor,
   values: {
@@ -156,7 +243,7 @@ export async function insertDraftResponse(
     profileIds: readonly string[];
     now: Date;
   },
-): Promise<ResponseRecord> {
+): Promise<ResponseRecord | undefined> {
   const row = await db
     .insertInto('responses')
     .values({
@@ -171,8 +258,12 @@ export async function insertDraftResponse(
       created_at: values.now,
       updated_at: values.now,
     })
+    .onConflict((oc) => oc.column('invitation_id').doNothing())
     .returning(['id', 'status', 'revision', 'profile_ids', 'submitted_at'])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
   return {
     id: row.id,
     status: 'draft',
@@ -182,176 +273,169 @@ export async function insertDraftResponse(
   };
 }
 
-export async function listRatings(db: Executor, responseId: string): Promise<RatingInput[]> {
-  const rows = await db
-    .selectFrom('ratings')
-    .select(['node_id', 'level', 'is_not_applicable', 'wants_to_develop', 'comment'])
-    .where('response_id', '=', responseId)
-    .execute();
-  return rows.map((row) => ({
-    nodeId: row.node_id,
-    level: row.level,
-    isNotApplicable: row.is_not_applicable,
-    wantsToDevelop: row.wants_to_develop,
-    comment: row.comment,
-  }));
-}
-
-/** Inserts or replaces the given answers of one response in one statement. */
-export async function upsertRatings(
+/**
+ * Writes one save in one statement, so that it is stored whole or not at all: bumps the
+ * response's revision (marking it submitted with `submittedAt`), upserts and deletes answers,
+ * and records on the invitation that it was started (and submitted). The response's update is
+ * the gate: it happens only if the revision is still `expectedRevision`, and everything else
+ * only if it happened. Returns the new revision, or undefined when another save came first.
+ *
+ * With `anonymiseOn` (an anonymous campaign's submit) the response is cut loose from its
+ * invitation and person in the same statement, its times rounded to that day so that they
+ * cannot be matched with the invitation's own times either.
+ */
+export async function saveChanges(
   db: Executor,
-  organisationId: string,
-  responseId: string,
-  ratings: readonly RatingInput[],
-): Promise<void> {
-  if (ratings.length === 0) {
-    return;
-  }
-  await db
-    .insertInto('ratings')
-    .values(
-      ratings.map((rating) => ({
-        response_id: responseId,
-        organisation_id: organisationId,
-        node_id: rating.nodeId,
-        level: rating.level,
-        is_not_applicable: rating.isNotApplicable,
-        wants_to_develop: rating.wantsToDevelop,
-        comment: rating.comment,
-      })),
+  values: {
+    organisationId: string;
+    responseId: string;
+    expectedRevision: number;
+    invitationId: string;
+    campaignId: string;
+    kind: CampaignMode;
+    upserts: readonly StoredRating[];
+    deletes: readonly string[];
+    rollups: RollupChange;
+    now: Date;
+    submittedAt?: Date | undefined;
+    anonymiseOn?: Date | undefined;
+  },
+): Promise<number | undefined> {
+  const upserts = JSON.stringify(
+    values.upserts.map((rating) => ({
+      node_id: rating.nodeId,
+      level: rating.level,
+      is_not_applicable: rating.isNotApplicable,
+      wants_to_develop: rating.wantsToDevelop,
+      comment: rating.comment,
+      target: rating.target,
+    })),
+  );
+  const ratingRollups = JSON.stringify(
+    values.rollups.ratings.map((delta) => [
+      delta.unitId,
+      delta.profileId,
+      delta.nodeId,
+      delta.level,
+      delta.target,
+      delta.respondents,
+      delta.wantsToDevelop,
+    ]),
+  );
+  const responseRollups = JSON.stringify(
+    values.rollups.responses.map((delta) => [delta.unitId, delta.profileId, delta.respondents]),
+  );
+  // Concurrent submissions spread over shards of the same rollup key (see migration 0006).
+  const shard = Math.floor(Math.random() * ROLLUP_SHARDS);
+  const deletes = `{${values.deletes.join(',')}}`;
+  const submitted = values.submittedAt ?? null;
+  const day = values.anonymiseOn;
+  const times =
+    day === undefined
+      ? sql`updated_at = ${values.now}::timestamptz,
+            submitted_at = coalesce(${submitted}::timestamptz, submitted_at)`
+      : sql`invitation_id = null, subject_person_id = null,
+            created_at = ${day}::timestamptz, updated_at = ${day}::timestamptz,
+            submitted_at = ${day}::timestamptz`;
+  const result = await sql<{ revision: number }>`
+    with gate as (
+      update responses
+         set revision = revision + 1,
+             status = case when ${submitted}::timestamptz is null then status else 'submitted' end,
+             ${times}
+       where id = ${values.responseId}::uuid and revision = ${values.expectedRevision}
+      returning id, revision
+    ), upserted as (
+      insert into ratings (response_id, organisation_id, node_id, level, is_not_applicable,
+                           wants_to_develop, comment, target)
+      select gate.id, ${values.organisationId}::uuid, x.node_id, x.level,
+             x.is_not_applicable, x.wants_to_develop, x.comment, x.target
+        from gate, json_to_recordset(${upserts}::json)
+          as x(node_id uuid, level integer, is_not_applicable boolean, wants_to_develop boolean,
+               comment text, target integer)
+      on conflict (response_id, node_id) do update
+        set level = excluded.level, is_not_applicable = excluded.is_not_applicable,
+            wants_to_develop = excluded.wants_to_develop, comment = excluded.comment,
+            target = excluded.target
+      returning 1
+    ), deleted as (
+      delete from ratings using gate
+       where ratings.response_id = gate.id and ratings.node_id = any(${deletes}::uuid[])
+      returning 1
+    ), invitation as (
+      update invitations
+         set started_at = coalesce(invitations.started_at, ${values.now}::timestamptz),
+             submitted_at = coalesce(${submitted}::timestamptz, invitations.submitted_at)
+        from gate
+       where invitations.id = ${values.invitationId}::uuid
+         and (invitations.started_at is null or ${submitted}::timestamptz is not null)
+      returning 1
+    ), rating_rollup as (
+      insert into rating_rollups (campaign_id, unit_id, profile_id, kind, node_id, level, target,
+                                  shard, respondents, wants_to_develop)
+      select ${values.campaignId}::uuid, (x ->> 0)::uuid, (x ->> 1)::uuid, ${values.kind},
+             (x ->> 2)::uuid, (x ->> 3)::integer, (x ->> 4)::integer, ${shard},
+             (x ->> 5)::integer, (x ->> 6)::integer
+        from gate, json_array_elements(${ratingRollups}::json) with ordinality as d(x, n)
+       order by d.n
+      on conflict (campaign_id, unit_id, profile_id, kind, node_id, level, target, shard)
+      do update set respondents = rating_rollups.respondents + excluded.respondents,
+                    wants_to_develop = rating_rollups.wants_to_develop + excluded.wants_to_develop
+      returning 1
+    ), response_rollup as (
+      insert into response_rollups (campaign_id, unit_id, profile_id, kind, shard, respondents)
+      select ${values.campaignId}::uuid, (x ->> 0)::uuid, (x ->> 1)::uuid, ${values.kind},
+             ${shard}, (x ->> 2)::integer
+        from gate, json_array_elements(${responseRollups}::json) with ordinality as d(x, n)
+       order by d.n
+      on conflict (campaign_id, unit_id, profile_id, kind, shard)
+      do update set respondents = response_rollups.respondents + excluded.respondents
+      returning 1
     )
-    .onConflict((oc) =>
-      oc.columns(['response_id', 'node_id']).doUpdateSet((eb) => ({
-        level: eb.ref('excluded.level'),
-        is_not_applicable: eb.ref('excluded.is_not_applicable'),
-        wants_to_develop: eb.ref('excluded.wants_to_develop'),
-        comment: eb.ref('excluded.comment'),
-      })),
-    )
-    .execute();
-}
-
-export async function deleteRatings(
-  db: Executor,
-  responseId: string,
-  nodeIds: readonly string[],
-): Promise<void> {
-  if (nodeIds.length === 0) {
-    return;
-  }
-  await db
-    .deleteFrom('ratings')
-    .where('response_id', '=', responseId)
-    .where('node_id', 'in', [...nodeIds])
-    .execute();
-}
-
-/** Records a save: the next revision, and submitted (with its time) when `submittedAt` is given. */
-export async function touchResponse(
-  db: Executor,
-  responseId: string,
-  values: { now: Date; submittedAt?: Date },
-): Promise<void> {
-  await db
-    .updateTable('responses')
-    .set((eb) => ({
-      revision: eb('revision', '+', 1),
-      updated_at: values.now,
-      ...(values.submittedAt ? { status: 'submitted', submitted_at: values.submittedAt } : {}),
-    }))
-    .where('id', '=', responseId)
-    .execute();
+    select revision from gate
+  `.execute(db);
+  return result.rows[0]?.revision;
 }
 
 /**
- * Cuts an anonymous response loose from its invitation and person. Its times are rounded to the
- * day, so that they cannot be matched with the invitation's own times either.
+ * The names of the given role profiles and, per competence, the highest target among them
+ * (profiles without a level for a competence are skipped), in one round trip.
  */
-export async function anonymiseResponse(
-  db: Executor,
-  responseId: string,
-  day: Date,
-): Promise<void> {
-  await db
-    .updateTable('responses')
-    .set({
-      invitation_id: null,
-      subject_person_id: null,
-      created_at: day,
-      updated_at: day,
-      submitted_at: day,
-    })
-    .where('id', '=', responseId)
-    .execute();
-}
-
-export async function markInvitationStarted(
-  db: Executor,
-  invitationId: string,
-  now: Date,
-): Promise<void> {
-  await db
-    .updateTable('invitations')
-    .set({ started_at: now })
-    .where('id', '=', invitationId)
-    .where('started_at', 'is', null)
-    .execute();
-}
-
-export async function markInvitationSubmitted(
-  db: Executor,
-  invitationId: string,
-  now: Date,
-): Promise<void> {
-  await db
-    .updateTable('invitations')
-    .set({ submitted_at: now })
-    .where('id', '=', invitationId)
-    .execute();
-}
-
-/** Highest target per competence among the given profiles (profiles without a level are skipped). */
-export async function highestTargets(
+export async function profilesWithTargets(
   db: Executor,
   organisationId: string,
   profileIds: readonly string[],
-): Promise<Map<string, number>> {
+): Promise<{ profiles: { id: string; name: LocalizedText }[]; targets: Map<string, number> }> {
   if (profileIds.length === 0) {
-    return new Map();
+    return { profiles: [], targets: new Map() };
   }
-  const rows = await db
-    .selectFrom('role_profile_targets')
-    .select(['node_id', (eb) => eb.fn.max('target_level').as('target')])
-    .where('organisation_id', '=', organisationId)
-    .where('profile_id', 'in', [...profileIds])
-    .where('target_level', 'is not', null)
-    .groupBy('node_id')
-    .execute();
-  const targets = new Map<string, number>();
-  for (const row of rows) {
-    if (row.target !== null) {
-      targets.set(row.node_id, Number(row.target));
-    }
-  }
-  return targets;
-}
-
-export async function findProfileNames(
-  db: Executor,
-  organisationId: string,
-  profileIds: readonly string[],
-): Promise<{ id: string; name: LocalizedText }[]> {
-  if (profileIds.length === 0) {
-    return [];
-  }
-  const rows = await db
-    .selectFrom('role_profiles')
-    .select(['id', 'name'])
-    .where('organisation_id', '=', organisationId)
-    .where('id', 'in', [...profileIds])
-    .orderBy('created_at')
-    .execute();
-  return rows.map((row) => ({ id: row.id, name: row.name as LocalizedText }));
+  const ids = `{${profileIds.join(',')}}`;
+  const result = await sql<{ data: string | { profiles: unknown; targets: unknown } }>`
+    select json_build_object(
+      'profiles', (select json_agg(json_build_object('id', p.id, 'name', p.name)
+                                   order by p.created_at)
+                     from role_profiles p
+                    where p.organisation_id = ${organisationId} and p.id = any(${ids}::uuid[])),
+      'targets', (select json_object_agg(t.node_id, t.target)
+                    from (select node_id, max(target_level) as target
+                            from role_profile_targets
+                           where organisation_id = ${organisationId}
+                             and profile_id = any(${ids}::uuid[])
+                             and target_level is not null
+                           group by node_id) t)
+    ) as data
+  `.execute(db);
+  const raw = result.rows[0]?.data;
+  const data = (typeof raw === 'string' ? JSON.parse(raw) : raw) as
+    | {
+        profiles: { id: string; name: LocalizedText }[] | null;
+        targets: Record<string, number> | null;
+      }
+    | undefined;
+  return {
+    profiles: data?.profiles ?? [],
+    targets: new Map(Object.entries(data?.targets ?? {}).map(([id, level]) => [id, Number(level)])),
+  };
 }
 
 export interface RespondentInvitationRow {

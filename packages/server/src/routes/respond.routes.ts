@@ -18,7 +18,7 @@ export function respondRoutes(app: FastifyInstance, deps: { respond: RespondServ
   route(
     app,
     respondApi.saveAnswers,
-    async ({ params, query, body }) => respond.saveAnswers(params.token, body, query.locale),
+    async ({ params, body }) => respond.saveAnswers(params.token, body),
     { bodyLimit: RESPOND_BODY_LIMIT },
   );
   route(

@@ -1,3 +1,4 @@
+import { rebuildOrganisationRollups } from '../repositories/rollups.repository.js';
 import { randomUUID } from 'node:crypto';
 import {
   assertCanManageOrganisation,
@@ -255,6 +256,10 @@ export function createOrgImportService(deps: {
             now,
             report,
           );
+          if (result.moved.length > 0) {
+            // Rollups count each response in its unit's ancestors: they follow the new tree.
+            await rebuildOrganisationRollups(trx, job.organisationId);
+          }
         } else {
           const units = await loadExistingUnits(trx, job.organisationId);
           await applyPeoplePlan(

@@ -1,3 +1,4 @@
+import { rebuildOrganisationRollups } from '../repositories/rollups.repository.js';
 import {
   assertCanManageOrganisation,
   ConflictError,
@@ -395,6 +396,8 @@ export function createOrganisationService(deps: {
           .execute();
         if (input.parentId !== undefined) {
           await rebuildUnitClosure(trx, actor.organisationId);
+          // Rollups count each response in its unit's ancestors: they follow the new tree.
+          await rebuildOrganisationRollups(trx, actor.organisationId);
         }
         await audit(trx, actor, 'org_unit.updated', 'org_unit', unitId, input);
       });

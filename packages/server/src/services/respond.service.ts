@@ -20,6 +20,7 @@ import {
   type Questionnaire,
   type RatingInput,
   type SaveAnswersInput,
+  type SaveResult,
   type Scale,
   type SubmitAnswersInput,
 } from '@evne/core';
@@ -32,26 +33,18 @@ import { findVisibleVersion, listNodes } from '../repositories/frameworks.reposi
 import { findPersonIdForUser } from '../repositories/people.repository.js';
 import { listAssignmentsForPeople } from '../repositories/profile-assignments.repository.js';
 import {
-  anonymiseResponse,
-  deleteRatings,
-  findCampaign,
-  findInvitationByTokenHash,
-  findPeopleNames,
-  findProfileNames,
-  findResponseForInvitation,
   highestTargets,
   insertDraftResponse,
   listInvitationsOfRespondent,
-  listRatings,
-  markInvitationStarted,
-  markInvitationSubmitted,
+  profilesWithTargets,
+  readLink,
   replaceInvitationToken,
-  touchResponse,
-  upsertRatings,
+  saveChanges,
   type CampaignRecord,
-  type InvitationRecord,
+  type LinkRecord,
   type ResponseRecord,
 } from '../repositories/responses.repository.js';
+import { rollupDeltas } from '../repositories/rollup-deltas.js';
 import { toNodeRecord, type NodeRecord } from './framework-mapping.js';
 
 /** The link of an anonymous response that was submitted: nothing behind it can be reached again. */
@@ -66,7 +59,7 @@ export class ResponseAnonymisedError extends GoneError {
 
 export interface RespondService {
   getQuestionnaire(token: string, locale?: Locale): Promise<Questionnaire>;
-  saveAnswers(token: string, input: SaveAnswersInput, locale?: Locale): Promise<Questionnaire>;
+  saveAnswers(token: string, input: SaveAnswersInput): Promise<SaveResult>;
   submit(token: string, input: SubmitAnswersInput, locale?: Locale): Promise<Questionnaire>;
   listMyAssessments(actor: Actor, locale?: Locale): Promise<MyAssessment[]>;
 }
@@ -78,10 +71,19 @@ interface CampaignFramework {
   areaOf: Map<string, string>;
 }
 
-interface Opened {
-  invitation: InvitationRecord;
-  campaign: CampaignRecord;
+interface Opened extends LinkRecord {
   status: CampaignStatus;
+}
+
+/** How often a save is tried again when another save of the same link came in between. */
+const SAVE_ATTEMPTS = 5;
+
+/** A response's answers as one save left them. */
+interface Saved {
+  response: ResponseRecord | undefined;
+  ratings: RatingInput[];
+  /** The own result computed before an anonymous response was cut loose. */
+  result: OwnResult | null;
 }
 
 function isLocale(value: string | null | undefined): value is Locale {
@@ -186,43 +188,26 @@ export function createRespondService(deps: {
     return campaignFramework(cached.scale, cached.nodes, campaign.nodeIds);
   }
 
-  async function open(trx: Executor, token: string, lock: boolean): Promise<Opened> {
-    const invitation = await findInvitationByTokenHash(trx, hashToken(token), { lock });
-    if (!invitation) {
+  async function open(executor: Executor, token: string): Promise<Opened> {
+    const opened = await readLink(executor, hashToken(token));
+    if (!opened) {
       throw new NotFoundError('invitation');
     }
-    const campaign = await findCampaign(trx, invitation.campaignId);
-    if (!campaign) {
-      throw new NotFoundError('invitation');
-    }
-    if (campaign.anonymity === 'anonymous' && invitation.submittedAt !== null) {
+    if (opened.campaign.anonymity === 'anonymous' && opened.invitation.submittedAt !== null) {
       throw new ResponseAnonymisedError();
     }
-    return { invitation, campaign, status: campaignStatus(campaign, clock.now()) };
+    return { ...opened, status: campaignStatus(opened.campaign, clock.now()) };
   }
 
-  async function pickLocale(
-    trx: Executor,
-    opened: Opened,
-    requested: Locale | undefined,
-  ): Promise<{ locale: Locale; subjectName: string | null }> {
+  /** The language asked for if the campaign offers it, else the person's own, else the first. */
+  function pickLocale(opened: Opened, requested: Locale | undefined): Locale {
     const languages = opened.campaign.languages.filter(isLocale);
-    const people = await findPeopleNames(trx, opened.invitation.organisationId, [
-      opened.invitation.respondentPersonId,
-      opened.invitation.subjectPersonId,
-    ]);
-    const own = people.get(opened.invitation.respondentPersonId)?.locale;
-    const locale =
-      requested !== undefined && languages.includes(requested)
-        ? requested
-        : isLocale(own) && languages.includes(own)
-          ? own
-          : (languages[0] ?? 'da');
-    const subjectName =
-      opened.invitation.kind === 'manager'
-        ? (people.get(opened.invitation.subjectPersonId)?.name ?? null)
-        : null;
-    return { locale, subjectName };
+    const own = opened.respondentLocale;
+    return requested !== undefined && languages.includes(requested)
+      ? requested
+      : isLocale(own) && languages.includes(own)
+        ? own
+        : (languages[0] ?? 'da');
   }
 
   async function ownResult(
@@ -233,8 +218,7 @@ export function createRespondService(deps: {
     profileIds: readonly string[],
     locale: Locale,
   ): Promise<OwnResult> {
-    const targets = await highestTargets(trx, organisationId, profileIds);
-    const profiles = await findProfileNames(trx, organisationId, profileIds);
+    const { profiles, targets } = await profilesWithTargets(trx, organisationId, profileIds);
     const byNode = new Map(ratings.map((rating) => [rating.nodeId, rating]));
     const competences: OwnResult['competences'] = [];
     const areas: OwnResult['areas'] = [];
@@ -276,45 +260,22 @@ export function createRespondService(deps: {
     };
   }
 
-  async function questionnaire(
-    trx: Executor,
-    opened: Opened,
+  // The questionnaire's texts depend only on the framework version, the competences and the
+  // language; they are built once per process and shared by every link of a campaign.
+  const texts = new Map<string, Pick<Questionnaire, 'scale' | 'areas'>>();
+
+  function questionnaireTexts(
+    campaign: CampaignRecord,
     framework: CampaignFramework,
-    state: { response: ResponseRecord | undefined; ratings: RatingInput[] },
-    requested: Locale | undefined,
-    result: OwnResult | null,
-  ): Promise<Questionnaire> {
-    const { campaign, invitation } = opened;
-    const { locale, subjectName } = await pickLocale(trx, opened, requested);
+    locale: Locale,
+  ): Pick<Questionnaire, 'scale' | 'areas'> {
+    const key = `${campaign.frameworkVersionId}|${campaign.nodeIds?.join(',') ?? '*'}|${locale}`;
+    const cached = texts.get(key);
+    if (cached && publishedFrameworks.has(campaign.frameworkVersionId)) {
+      return cached;
+    }
     const text = (value: LocalizedText | null | undefined): string => resolveText(value, locale);
-    const answers = state.ratings
-      .filter((rating) => framework.competenceIds.has(rating.nodeId))
-      .sort((a, b) => a.nodeId.localeCompare(b.nodeId));
-    const unanswered = missingAnswers(answers, framework.competenceIds).length;
-    const submitted = state.response?.status === 'submitted';
-    const computed =
-      result ??
-      (submitted && state.response
-        ? await ownResult(
-            trx,
-            invitation.organisationId,
-            framework,
-            answers,
-            state.response.profileIds,
-            locale,
-          )
-        : null);
-    return {
-      campaign: {
-        id: campaign.id,
-        name: text(campaign.name),
-        closesAt: campaign.closesAt.toISOString(),
-        anonymity: campaign.anonymity,
-        languages: campaign.languages.filter(isLocale),
-      },
-      locale,
-      kind: invitation.kind,
-      subject: subjectName === null ? null : { name: subjectName },
+    const built: Pick<Questionnaire, 'scale' | 'areas'> = {
       scale: {
         levels: framework.scale.levels.map((level) => ({
           value: level.value,
@@ -340,6 +301,21 @@ export function createRespondService(deps: {
           }),
         })),
       })),
+    };
+    if (texts.size >= 500) {
+      texts.clear();
+    }
+    texts.set(key, built);
+    return built;
+  }
+
+  /** The saved state of a response, as an autosave answers it. */
+  function saveResult(framework: CampaignFramework, saved: Saved): SaveResult {
+    const answers = saved.ratings
+      .filter((rating) => framework.competenceIds.has(rating.nodeId))
+      .sort((a, b) => a.nodeId.localeCompare(b.nodeId));
+    const unanswered = missingAnswers(answers, framework.competenceIds).length;
+    return {
       answers: answers.map((rating) => ({
         nodeId: rating.nodeId,
         level: rating.level,
@@ -347,46 +323,91 @@ export function createRespondService(deps: {
         wantsToDevelop: rating.wantsToDevelop,
         comment: rating.comment,
       })),
-      status: submitted ? 'submitted' : 'draft',
-      revision: state.response?.revision ?? 0,
+      status: saved.response?.status === 'submitted' ? 'submitted' : 'draft',
+      revision: saved.response?.revision ?? 0,
       progress: {
         answered: framework.competenceIds.size - unanswered,
         total: framework.competenceIds.size,
       },
+      submittedAt: saved.response?.submittedAt?.toISOString() ?? null,
+    };
+  }
+
+  async function questionnaire(
+    trx: Executor,
+    opened: Opened,
+    framework: CampaignFramework,
+    saved: Saved,
+    requested: Locale | undefined,
+  ): Promise<Questionnaire> {
+    const { campaign, invitation } = opened;
+    const locale = pickLocale(opened, requested);
+    const state = saveResult(framework, saved);
+    const submitted = state.status === 'submitted';
+    const result =
+      saved.result ??
+      (submitted && saved.response
+        ? await ownResult(
+            trx,
+            invitation.organisationId,
+            framework,
+            state.answers,
+            saved.response.profileIds,
+            locale,
+          )
+        : null);
+    return {
+      campaign: {
+        id: campaign.id,
+        name: resolveText(campaign.name, locale),
+        closesAt: campaign.closesAt.toISOString(),
+        anonymity: campaign.anonymity,
+        languages: campaign.languages.filter(isLocale),
+      },
+      locale,
+      kind: invitation.kind,
+      subject:
+        invitation.kind === 'manager' && opened.subjectName !== null
+          ? { name: opened.subjectName }
+          : null,
+      ...questionnaireTexts(campaign, framework, locale),
+      ...state,
       canEdit: opened.status === 'open' && !(submitted && campaign.anonymity === 'anonymous'),
       canEditAfterSubmit: campaign.anonymity !== 'anonymous',
-      submittedAt: state.response?.submittedAt?.toISOString() ?? null,
-      result: computed,
+      result,
     };
   }
 
   /**
-   * Saves answers under the invitation's row lock: validated all or nothing, a blank answer
-   * deletes it, and an unchanged answer writes nothing. When `submit` is set (or the response
-   * is already submitted) every competence must be answered.
+   * One attempt at a save: validated all or nothing, a blank answer deletes it, an unchanged
+   * answer writes nothing. When `submit` is set (or the response is already submitted) every
+   * competence must be answered. The write is one statement gated on the revision this attempt
+   * read; undefined means another save of the same link came in between.
    */
-  async function save(
-    trx: Executor,
-    opened: Opened,
+  async function trySave(
+    token: string,
     ratings: readonly RatingInput[],
     options: { submit: boolean; revision?: number | undefined; locale: Locale | undefined },
-  ): Promise<Questionnaire> {
+  ): Promise<{ opened: Opened; framework: CampaignFramework; saved: Saved } | undefined> {
+    const opened = await open(db, token);
     const { invitation, campaign } = opened;
     assertAcceptsAnswers(opened.status);
-    const framework = await loadFramework(trx, campaign);
+    const framework = await loadFramework(db, campaign);
     const issues = findRatingIssues(ratings, framework.competenceIds, framework.scale);
     if (issues.length > 0) {
       throw new ValidationError('invalid_answers', 'Some answers are not valid', issues);
     }
-    let response = await findResponseForInvitation(trx, invitation.id);
-    if (options.revision !== undefined && options.revision !== (response?.revision ?? 0)) {
+    let response = opened.response;
+    const expectedRevision = response?.revision ?? 0;
+    if (options.revision !== undefined && options.revision !== expectedRevision) {
       throw new ConflictError(
         'stale_revision',
         'These answers were changed elsewhere (another device or tab); reload them first',
       );
     }
-    const existing = response ? await listRatings(trx, response.id) : [];
-    const current = new Map(existing.map((rating) => [rating.nodeId, rating]));
+    const current = new Map<string, RatingInput>(
+      opened.ratings.map((rating) => [rating.nodeId, rating]),
+    );
     const normalised = ratings.map((rating) => ({
       ...rating,
       comment: rating.comment === '' ? null : rating.comment,
@@ -396,40 +417,9 @@ export function createRespondService(deps: {
       return before ? !sameRating(before, rating) : !isBlank(rating);
     });
     const firstSubmit = options.submit && response?.status !== 'submitted';
-    const now = clock.now();
     if (changes.length === 0 && !firstSubmit) {
-      return questionnaire(
-        trx,
-        opened,
-        framework,
-        { response, ratings: existing },
-        options.locale,
-        null,
-      );
+      return { opened, framework, saved: { response, ratings: opened.ratings, result: null } };
     }
-    if (!response) {
-      const assignments = await listAssignmentsForPeople(trx, invitation.organisationId, [
-        invitation.subjectPersonId,
-      ]);
-      response = await insertDraftResponse(trx, {
-        organisationId: invitation.organisationId,
-        campaignId: campaign.id,
-        invitationId: invitation.id,
-        kind: invitation.kind,
-        subjectPersonId: invitation.subjectPersonId,
-        unitId: invitation.unitId,
-        profileIds: [...new Set(assignments.map((assignment) => assignment.profileId))],
-        now,
-      });
-    }
-    const toDelete = changes.filter(isBlank).map((rating) => rating.nodeId);
-    await upsertRatings(
-      trx,
-      invitation.organisationId,
-      response.id,
-      changes.filter((rating) => !isBlank(rating)),
-    );
-    await deleteRatings(trx, response.id, toDelete);
     for (const rating of changes) {
       if (isBlank(rating)) {
         current.delete(rating.nodeId);
@@ -438,7 +428,7 @@ export function createRespondService(deps: {
       }
     }
     const merged = [...current.values()];
-    if (options.submit || response.status === 'submitted') {
+    if (options.submit || response?.status === 'submitted') {
       const missing = missingAnswers(merged, framework.competenceIds);
       if (missing.length > 0) {
         throw new ValidationError(
@@ -452,68 +442,150 @@ export function createRespondService(deps: {
         );
       }
     }
-    await touchResponse(trx, response.id, { now, ...(firstSubmit ? { submittedAt: now } : {}) });
-    await markInvitationStarted(trx, invitation.id, now);
+    const now = clock.now();
+    const anonymise = firstSubmit && campaign.anonymity === 'anonymous';
+    const submittedBefore = response?.status === 'submitted';
+    const write = (executor: Executor, responseId: string, targets: Map<string, number>) => {
+      const upserts = changes
+        .filter((rating) => !isBlank(rating))
+        .map((rating) => ({ ...rating, target: targets.get(rating.nodeId) ?? null }));
+      const after = new Map(opened.ratings.map((rating) => [rating.nodeId, rating]));
+      for (const rating of changes) {
+        after.delete(rating.nodeId);
+      }
+      for (const rating of upserts) {
+        after.set(rating.nodeId, rating);
+      }
+      return saveChanges(executor, {
+        organisationId: invitation.organisationId,
+        responseId,
+        expectedRevision,
+        invitationId: invitation.id,
+        campaignId: campaign.id,
+        kind: invitation.kind,
+        upserts,
+        deletes: changes.filter(isBlank).map((rating) => rating.nodeId),
+        rollups: rollupDeltas({
+          unitIds: opened.unitPath,
+          profileIds: response?.profileIds ?? [],
+          before: submittedBefore ? opened.ratings : null,
+          after: submittedBefore || firstSubmit ? [...after.values()] : null,
+        }),
+        now,
+        submittedAt: firstSubmit ? now : undefined,
+        anonymiseOn: anonymise ? startOfDay(now) : undefined,
+      });
+    };
+    let revision: number | undefined;
+    if (response) {
+      revision = await write(db, response.id, opened.targets);
+    } else {
+      // The first save creates the response and writes it in one transaction, so that no empty
+      // response is left behind; a first save that loses a race writes nothing and starts over.
+      const created = await db.transaction().execute(async (trx) => {
+        const assignments = await listAssignmentsForPeople(trx, invitation.organisationId, [
+          invitation.subjectPersonId,
+        ]);
+        const profileIds = [...new Set(assignments.map((assignment) => assignment.profileId))];
+        const inserted = await insertDraftResponse(trx, {
+          organisationId: invitation.organisationId,
+          campaignId: campaign.id,
+          invitationId: invitation.id,
+          kind: invitation.kind,
+          subjectPersonId: invitation.subjectPersonId,
+          unitId: invitation.unitId,
+          profileIds,
+          now,
+        });
+        if (!inserted) {
+          return undefined;
+        }
+        response = inserted;
+        const targets = await highestTargets(trx, invitation.organisationId, profileIds);
+        return { response: inserted, revision: await write(trx, inserted.id, targets) };
+      });
+      response = created?.response;
+      revision = created?.revision;
+    }
+    if (response === undefined || revision === undefined) {
+      return undefined;
+    }
     const saved: ResponseRecord = {
       ...response,
-      revision: response.revision + 1,
+      revision,
       ...(firstSubmit ? { status: 'submitted' as const, submittedAt: now } : {}),
     };
     let result: OwnResult | null = null;
-    if (firstSubmit) {
-      await markInvitationSubmitted(trx, invitation.id, now);
-      if (campaign.anonymity === 'anonymous') {
-        const { locale } = await pickLocale(trx, opened, options.locale);
-        result = await ownResult(
-          trx,
-          invitation.organisationId,
-          framework,
-          merged,
-          saved.profileIds,
-          locale,
+    if (anonymise) {
+      // The response can no longer be found from the link: its result is computed now, once.
+      saved.submittedAt = startOfDay(now);
+      result = await ownResult(
+        db,
+        invitation.organisationId,
+        framework,
+        merged,
+        saved.profileIds,
+        pickLocale(opened, options.locale),
+      );
+    }
+    return { opened, framework, saved: { response: saved, ratings: merged, result } };
+  }
+
+  /**
+   * Saves without holding a lock across round trips: read, validate, write in one gated
+   * statement; if another save of the same link came in between, it starts over (a client that
+   * sent the revision it saw gets 409 stale_revision instead).
+   */
+  async function save(
+    token: string,
+    ratings: readonly RatingInput[],
+    options: { submit: boolean; revision?: number | undefined; locale: Locale | undefined },
+  ): Promise<{ opened: Opened; framework: CampaignFramework; saved: Saved }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const done = await trySave(token, ratings, options);
+      if (done) {
+        return done;
+      }
+      if (options.revision !== undefined || attempt >= SAVE_ATTEMPTS) {
+        throw new ConflictError(
+          'stale_revision',
+          'These answers were changed elsewhere (another device or tab); reload them first',
         );
-        await anonymiseResponse(trx, response.id, startOfDay(now));
-        saved.submittedAt = startOfDay(now);
       }
     }
-    return questionnaire(
-      trx,
-      opened,
-      framework,
-      { response: saved, ratings: merged },
-      options.locale,
-      result,
-    );
   }
 
   return {
     async getQuestionnaire(token, locale) {
-      const opened = await open(db, token, false);
+      const opened = await open(db, token);
       if (opened.status !== 'closed') {
         assertAcceptsAnswers(opened.status);
       }
       const framework = await loadFramework(db, opened.campaign);
-      const response = await findResponseForInvitation(db, opened.invitation.id);
-      const ratings = response ? await listRatings(db, response.id) : [];
-      return questionnaire(db, opened, framework, { response, ratings }, locale, null);
+      return questionnaire(
+        db,
+        opened,
+        framework,
+        { response: opened.response, ratings: opened.ratings, result: null },
+        locale,
+      );
     },
 
-    async saveAnswers(token, input, locale) {
-      return db.transaction().execute(async (trx) => {
-        const opened = await open(trx, token, true);
-        return save(trx, opened, input.ratings, {
-          submit: false,
-          revision: input.revision,
-          locale,
-        });
+    async saveAnswers(token, input) {
+      const { framework, saved } = await save(token, input.ratings, {
+        submit: false,
+        revision: input.revision,
+        locale: undefined,
       });
+      return saveResult(framework, saved);
     },
 
     async submit(token, input, locale) {
-      return db.transaction().execute(async (trx) => {
-        const opened = await open(trx, token, true);
-        return save(trx, opened, input.ratings ?? [], { submit: true, locale });
+      const { opened, framework, saved } = await save(token, input.ratings ?? [], {
+        submit: true,
+        locale,
       });
+      return questionnaire(db, opened, framework, saved, locale);
     },
 
     async listMyAssessments(actor, locale) {

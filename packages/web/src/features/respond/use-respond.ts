@@ -103,7 +103,6 @@ export function useAutosave({ token, locale, questionnaire, onStale, onClosed }:
       try {
         const saved = await callApi(respondApi.saveAnswers, {
           params: { token: latest.current.token },
-          query: latest.current.locale === undefined ? {} : { locale: latest.current.locale },
           body: { ratings: batch.map(toInput), revision: revision.current },
         });
         revision.current = saved.revision;
