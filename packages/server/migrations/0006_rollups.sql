@@ -1,10 +1,12 @@
 -- Rollups: the counts that every overview reads, so that no overview query reads individual
 -- ratings. They are kept in the same statement that submits (or edits a submitted) response:
 -- one row per (campaign, unit or ancestor of the response's unit, role profile, rater kind,
--- competence, level, target, shard). A response counts in its unit and in every ancestor, under
+-- competence, level, shard). A response counts in its unit and in every ancestor, under
 -- profile "all" (the nil uuid) and under each of its role profiles. level 0 is "not relevant /
--- don't know"; target 0 is "no target". The shard spreads concurrent submissions over several
--- rows, so that they do not queue on one hot row of the root unit; readers sum over shards.
+-- don't know". Against the role profile's target, each row counts the answers that had a target,
+-- those that met it, and the sum of the shortfalls. The shard spreads concurrent submissions over
+-- several rows, so that they do not queue on one hot row of the root unit; readers sum over
+-- shards, and closing a campaign folds its shards into shard 0.
 --
 -- ratings.target keeps the highest target of the respondent's profiles when the answer was
 -- given, so that the gap is measured against the profile that applied then, and so that the
@@ -19,11 +21,13 @@ create table rating_rollups (
   kind text not null check (kind in ('self', 'manager')),
   node_id uuid not null,
   level integer not null,
-  target integer not null,
   shard smallint not null,
   respondents integer not null,
   wants_to_develop integer not null,
-  primary key (campaign_id, unit_id, profile_id, kind, node_id, level, target, shard)
+  with_target integer not null,
+  meeting_target integer not null,
+  shortfall integer not null,
+  primary key (campaign_id, unit_id, profile_id, kind, node_id, level, shard)
 );
 
 create table response_rollups (

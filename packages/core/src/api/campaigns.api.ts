@@ -193,10 +193,10 @@ export const campaignsApi = {
     status: 200,
   }),
   exportLinks: defineEndpoint({
-    method: 'GET',
+    method: 'POST',
     path: '/api/v1/campaigns/:campaignId/invitations/links.csv',
     summary:
-      'Issue NEW links for every invitation not yet started (their earlier links stop working) and download them as CSV (admin)',
+      'Issue NEW links for every invitation not yet started (their earlier links stop working) and download them as CSV; a POST, as it changes state (admin)',
     tags: ['campaigns'],
     params: CampaignParams,
     response: z.string().describe('text/csv; semicolon-separated, with BOM'),

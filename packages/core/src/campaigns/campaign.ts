@@ -85,6 +85,11 @@ const CHANGEABLE: Record<CampaignStatus, ReadonlySet<keyof CampaignSettings>> = 
   closed: new Set(),
 };
 
+/** The settings a campaign in this state allows to change (the admin form offers only these). */
+export function changeableFields(status: CampaignStatus): ReadonlySet<keyof CampaignSettings> {
+  return CHANGEABLE[status];
+}
+
 /**
  * Refuses a change the campaign's state does not allow (e.g. the competences or the anonymity of
  * an open campaign) and checks the window: opens before it closes, and a moved close time is
@@ -99,7 +104,7 @@ export function assertCampaignChange(
   const fields = (Object.keys(change) as (keyof CampaignSettings)[]).filter(
     (field) => change[field] !== undefined,
   );
-  const refused = fields.filter((field) => !CHANGEABLE[status].has(field));
+  const refused = fields.filter((field) => !changeableFields(status).has(field));
   if (refused.length > 0) {
     throw new ConflictError(
       `campaign_${status}_locked`,

@@ -252,7 +252,7 @@ export interface RatingsTable {
   target: number | null;
 }
 
-/** Counts per (campaign, unit or ancestor, profile, kind, competence, level, target, shard). */
+/** Counts per (campaign, unit or ancestor, profile, kind, competence, level, shard). */
 export interface RatingRollupsTable {
   campaign_id: string;
   unit_id: string;
@@ -262,11 +262,15 @@ export interface RatingRollupsTable {
   node_id: string;
   /** 0: not relevant / don't know. */
   level: number;
-  /** 0: no target. */
-  target: number;
   shard: number;
   respondents: number;
   wants_to_develop: number;
+  /** Answers with a level whose respondent's profiles set a target. */
+  with_target: number;
+  /** ... of which at or above the target. */
+  meeting_target: number;
+  /** Sum of (target - level) over those below their target. */
+  shortfall: number;
 }
 
 /** Submitted responses per (campaign, unit or ancestor, profile, kind, shard). */

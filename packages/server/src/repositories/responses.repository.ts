@@ -317,9 +317,11 @@ export async function saveChanges(
       delta.profileId,
       delta.nodeId,
       delta.level,
-      delta.target,
       delta.respondents,
       delta.wantsToDevelop,
+      delta.withTarget,
+      delta.meetingTarget,
+      delta.shortfall,
     ]),
   );
   const responseRollups = JSON.stringify(
@@ -371,16 +373,20 @@ export async function saveChanges(
          and (invitations.started_at is null or ${submitted}::timestamptz is not null)
       returning 1
     ), rating_rollup as (
-      insert into rating_rollups (campaign_id, unit_id, profile_id, kind, node_id, level, target,
-                                  shard, respondents, wants_to_develop)
+      insert into rating_rollups (campaign_id, unit_id, profile_id, kind, node_id, level, shard,
+                                  respondents, wants_to_develop, with_target, meeting_target,
+                                  shortfall)
       select ${values.campaignId}::uuid, (x ->> 0)::uuid, (x ->> 1)::uuid, ${values.kind},
-             (x ->> 2)::uuid, (x ->> 3)::integer, (x ->> 4)::integer, ${shard},
-             (x ->> 5)::integer, (x ->> 6)::integer
+             (x ->> 2)::uuid, (x ->> 3)::integer, ${shard}, (x ->> 4)::integer,
+             (x ->> 5)::integer, (x ->> 6)::integer, (x ->> 7)::integer, (x ->> 8)::integer
         from gate, json_array_elements(${ratingRollups}::json) with ordinality as d(x, n)
        order by d.n
-      on conflict (campaign_id, unit_id, profile_id, kind, node_id, level, target, shard)
+      on conflict (campaign_id, unit_id, profile_id, kind, node_id, level, shard)
       do update set respondents = rating_rollups.respondents + excluded.respondents,
-                    wants_to_develop = rating_rollups.wants_to_develop + excluded.wants_to_develop
+                    wants_to_develop = rating_rollups.wants_to_develop + excluded.wants_to_develop,
+                    with_target = rating_rollups.with_target + excluded.with_target,
+                    meeting_target = rating_rollups.meeting_target + excluded.meeting_target,
+                    shortfall = rating_rollups.shortfall + excluded.shortfall
       returning 1
     ), response_rollup as (
       insert into response_rollups (campaign_id, unit_id, profile_id, kind, shard, respondents)

@@ -30,11 +30,13 @@ describe('rollupDeltas', () => {
       profileId: ALL_PROFILES,
       nodeId: 'n1',
       level: 3,
-      target: 4,
       respondents: 1,
       wantsToDevelop: 1,
+      withTarget: 1,
+      meetingTarget: 0,
+      shortfall: 1,
     });
-    expect(change.ratings[1]).toMatchObject({ nodeId: 'n2', level: 0, target: 0 });
+    expect(change.ratings[1]).toMatchObject({ nodeId: 'n2', level: 0, withTarget: 0 });
   });
 
   it('moves only what changed when a submitted response is edited, and nothing for a draft', () => {
@@ -68,9 +70,11 @@ describe('rollupDeltas', () => {
         profileId: ALL_PROFILES,
         nodeId: 'n1',
         level: 2,
-        target: 0,
         respondents: 0,
         wantsToDevelop: 1,
+        withTarget: 0,
+        meetingTarget: 0,
+        shortfall: 0,
       },
     ]);
   });

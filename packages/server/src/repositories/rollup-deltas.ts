@@ -17,16 +17,24 @@ export interface RollupRating {
   target: number | null;
 }
 
-export interface RatingRollupDelta {
+/** The measures one rollup row adds up. */
+export interface RollupMeasures {
+  respondents: number;
+  wantsToDevelop: number;
+  /** Answers with a level whose respondent's profiles set a target. */
+  withTarget: number;
+  /** ... of which at or above the target. */
+  meetingTarget: number;
+  /** Sum of (target - level) over those below their target. */
+  shortfall: number;
+}
+
+export interface RatingRollupDelta extends RollupMeasures {
   unitId: string;
   profileId: string;
   nodeId: string;
   /** 0: not relevant / don't know. */
   level: number;
-  /** 0: no target. */
-  target: number;
-  respondents: number;
-  wantsToDevelop: number;
 }
 
 export interface ResponseRollupDelta {
@@ -62,29 +70,46 @@ export function rollupDeltas(input: {
     (id, index, all) => all.indexOf(id) === index,
   );
   const units = [...new Set(input.unitIds)];
-  const perAnswer = new Map<
-    string,
-    { level: number; target: number; nodeId: string; n: number; wants: number }
-  >();
+  const perAnswer = new Map<string, { nodeId: string; level: number } & RollupMeasures>();
   const add = (ratings: readonly RollupRating[] | null, sign: 1 | -1) => {
     for (const rating of ratings ?? []) {
       const level = rollupLevel(rating);
       if (level === undefined) {
         continue;
       }
-      const target = rating.target ?? 0;
-      const key = `${rating.nodeId}|${level}|${target}`;
-      const entry = perAnswer.get(key) ?? { level, target, nodeId: rating.nodeId, n: 0, wants: 0 };
-      entry.n += sign;
-      entry.wants += rating.wantsToDevelop ? sign : 0;
+      const key = `${rating.nodeId}|${level}`;
+      const entry = perAnswer.get(key) ?? {
+        nodeId: rating.nodeId,
+        level,
+        respondents: 0,
+        wantsToDevelop: 0,
+        withTarget: 0,
+        meetingTarget: 0,
+        shortfall: 0,
+      };
+      const target = level > 0 ? (rating.target ?? 0) : 0;
+      entry.respondents += sign;
+      entry.wantsToDevelop += rating.wantsToDevelop ? sign : 0;
+      if (target > 0) {
+        entry.withTarget += sign;
+        entry.meetingTarget += level >= target ? sign : 0;
+        entry.shortfall += Math.max(0, target - level) * sign;
+      }
       perAnswer.set(key, entry);
     }
   };
   add(input.before, -1);
   add(input.after, 1);
   const answers = [...perAnswer.values()]
-    .filter((entry) => entry.n !== 0 || entry.wants !== 0)
-    .sort((a, b) => a.nodeId.localeCompare(b.nodeId) || a.level - b.level || a.target - b.target);
+    .filter(
+      (entry) =>
+        entry.respondents !== 0 ||
+        entry.wantsToDevelop !== 0 ||
+        entry.withTarget !== 0 ||
+        entry.meetingTarget !== 0 ||
+        entry.shortfall !== 0,
+    )
+    .sort((a, b) => a.nodeId.localeCompare(b.nodeId) || a.level - b.level);
   const responseDelta = (input.after ? 1 : 0) - (input.before ? 1 : 0);
   const ratings: RatingRollupDelta[] = [];
   const responses: ResponseRollupDelta[] = [];
@@ -94,15 +119,7 @@ export function rollupDeltas(input: {
         responses.push({ unitId, profileId, respondents: responseDelta });
       }
       for (const answer of answers) {
-        ratings.push({
-          unitId,
-          profileId,
-          nodeId: answer.nodeId,
-          level: answer.level,
-          target: answer.target,
-          respondents: answer.n,
-          wantsToDevelop: answer.wants,
-        });
+        ratings.push({ unitId, profileId, ...answer });
       }
     }
   }

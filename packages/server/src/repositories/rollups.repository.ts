@@ -14,9 +14,24 @@ export interface RatingCount {
   kind: string;
   nodeId: string;
   level: number;
-  target: number;
   respondents: number;
   wantsToDevelop: number;
+  withTarget: number;
+  meetingTarget: number;
+  shortfall: number;
+}
+
+interface RatingCountRow {
+  unit_id: string;
+  profile_id: string;
+  kind: string;
+  node_id: string;
+  level: number;
+  respondents: number;
+  wants_to_develop: number;
+  with_target: number;
+  meeting_target: number;
+  shortfall: number;
 }
 
 export interface ResponseCount {
@@ -27,21 +42,15 @@ export interface ResponseCount {
 }
 
 /** The submitted answers of a campaign, counted per unit and ancestor, profile and answer. */
-const ratingsFromScratch = (campaignId: string) => sql<{
-  unit_id: string;
-  profile_id: string;
-  kind: string;
-  node_id: string;
-  level: number;
-  target: number;
-  respondents: number;
-  wants_to_develop: number;
-}>`
+const ratingsFromScratch = (campaignId: string) => sql<RatingCountRow>`
   select c.ancestor_id as unit_id, p.profile_id, r.kind, a.node_id,
          case when a.is_not_applicable then 0 else a.level end as level,
-         coalesce(a.target, 0) as target,
          count(*)::int as respondents,
-         (count(*) filter (where a.wants_to_develop))::int as wants_to_develop
+         (count(*) filter (where a.wants_to_develop))::int as wants_to_develop,
+         (count(*) filter (where a.level is not null and a.target > 0))::int as with_target,
+         (count(*) filter (where a.level >= a.target and a.target > 0))::int as meeting_target,
+         coalesce(sum(greatest(a.target - a.level, 0)) filter (where a.target > 0), 0)::int
+           as shortfall
     from responses r
     join ratings a on a.response_id = r.id
     join org_unit_closure c on c.descendant_id = r.unit_id
@@ -51,7 +60,7 @@ const ratingsFromScratch = (campaignId: string) => sql<{
     ) p
    where r.campaign_id = ${campaignId} and r.status = 'submitted'
      and (a.is_not_applicable or a.level is not null)
-   group by c.ancestor_id, p.profile_id, r.kind, a.node_id, 5, 6
+   group by c.ancestor_id, p.profile_id, r.kind, a.node_id, 5
 `;
 
 const responsesFromScratch = (campaignId: string) => sql<{
@@ -71,25 +80,18 @@ const responsesFromScratch = (campaignId: string) => sql<{
    group by c.ancestor_id, p.profile_id, r.kind
 `;
 
-function toRatingCount(row: {
-  unit_id: string;
-  profile_id: string;
-  kind: string;
-  node_id: string;
-  level: number;
-  target: number;
-  respondents: number;
-  wants_to_develop: number;
-}): RatingCount {
+function toRatingCount(row: RatingCountRow): RatingCount {
   return {
     unitId: row.unit_id,
     profileId: row.profile_id,
     kind: row.kind,
     nodeId: row.node_id,
     level: Number(row.level),
-    target: Number(row.target),
     respondents: Number(row.respondents),
     wantsToDevelop: Number(row.wants_to_develop),
+    withTarget: Number(row.with_target),
+    meetingTarget: Number(row.meeting_target),
+    shortfall: Number(row.shortfall),
   };
 }
 
@@ -98,10 +100,11 @@ export async function rebuildRollups(db: Executor, campaignId: string): Promise<
   await db.deleteFrom('rating_rollups').where('campaign_id', '=', campaignId).execute();
   await db.deleteFrom('response_rollups').where('campaign_id', '=', campaignId).execute();
   await sql`
-    insert into rating_rollups (campaign_id, unit_id, profile_id, kind, node_id, level, target,
-                                shard, respondents, wants_to_develop)
-    select ${campaignId}::uuid, s.unit_id, s.profile_id, s.kind, s.node_id, s.level, s.target, 0,
-           s.respondents, s.wants_to_develop
+    insert into rating_rollups (campaign_id, unit_id, profile_id, kind, node_id, level, shard,
+                                respondents, wants_to_develop, with_target, meeting_target,
+                                shortfall)
+    select ${campaignId}::uuid, s.unit_id, s.profile_id, s.kind, s.node_id, s.level, 0,
+           s.respondents, s.wants_to_develop, s.with_target, s.meeting_target, s.shortfall
       from (${ratingsFromScratch(campaignId)}) s
   `.execute(db);
   await sql`
@@ -109,6 +112,51 @@ export async function rebuildRollups(db: Executor, campaignId: string): Promise<
     select ${campaignId}::uuid, s.unit_id, s.profile_id, s.kind, 0, s.respondents
       from (${responsesFromScratch(campaignId)}) s
   `.execute(db);
+}
+
+/**
+ * Folds a campaign's rollup shards into shard 0 (and drops rows that add up to nothing), so
+ * that overviews of a closed campaign read one row per key.
+ */
+export async function compactRollups(db: Executor, campaignId: string): Promise<void> {
+  await sql`
+    with folded as (
+      delete from rating_rollups where campaign_id = ${campaignId}
+      returning unit_id, profile_id, kind, node_id, level, respondents, wants_to_develop,
+                with_target, meeting_target, shortfall
+    )
+    insert into rating_rollups (campaign_id, unit_id, profile_id, kind, node_id, level, shard,
+                                respondents, wants_to_develop, with_target, meeting_target,
+                                shortfall)
+    select ${campaignId}::uuid, unit_id, profile_id, kind, node_id, level, 0, sum(respondents),
+           sum(wants_to_develop), sum(with_target), sum(meeting_target), sum(shortfall)
+      from folded
+     group by unit_id, profile_id, kind, node_id, level
+    having sum(respondents) <> 0 or sum(wants_to_develop) <> 0 or sum(with_target) <> 0
+        or sum(meeting_target) <> 0 or sum(shortfall) <> 0
+  `.execute(db);
+  await sql`
+    with folded as (
+      delete from response_rollups where campaign_id = ${campaignId}
+      returning unit_id, profile_id, kind, respondents
+    )
+    insert into response_rollups (campaign_id, unit_id, profile_id, kind, shard, respondents)
+    select ${campaignId}::uuid, unit_id, profile_id, kind, 0, sum(respondents)
+      from folded
+     group by unit_id, profile_id, kind
+    having sum(respondents) <> 0
+  `.execute(db);
+}
+
+/** Campaigns that have closed (by hand or by time) and still have rollups spread over shards. */
+export async function listClosedCampaignsWithShards(db: Executor, now: Date): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    select c.id from campaigns c
+     where (c.closed_at is not null or c.closes_at <= ${now})
+       and (exists (select 1 from rating_rollups r where r.campaign_id = c.id and r.shard <> 0)
+         or exists (select 1 from response_rollups r where r.campaign_id = c.id and r.shard <> 0))
+  `.execute(db);
+  return result.rows.map((row) => row.id);
 }
 
 /** Rebuilds the rollups of every campaign of an organisation that has submitted responses. */
@@ -141,12 +189,15 @@ export async function readRollups(
   db: Executor,
   campaignId: string,
 ): Promise<{ ratings: RatingCount[]; responses: ResponseCount[] }> {
-  const ratings = await sql<Parameters<typeof toRatingCount>[0]>`
-    select unit_id, profile_id, kind, node_id, level, target,
-           sum(respondents)::int as respondents, sum(wants_to_develop)::int as wants_to_develop
+  const ratings = await sql<RatingCountRow>`
+    select unit_id, profile_id, kind, node_id, level,
+           sum(respondents)::int as respondents, sum(wants_to_develop)::int as wants_to_develop,
+           sum(with_target)::int as with_target, sum(meeting_target)::int as meeting_target,
+           sum(shortfall)::int as shortfall
       from rating_rollups where campaign_id = ${campaignId}
-     group by unit_id, profile_id, kind, node_id, level, target
-    having sum(respondents) <> 0 or sum(wants_to_develop) <> 0
+     group by unit_id, profile_id, kind, node_id, level
+    having sum(respondents) <> 0 or sum(wants_to_develop) <> 0 or sum(with_target) <> 0
+        or sum(meeting_target) <> 0 or sum(shortfall) <> 0
   `.execute(db);
   const responses = await sql<{
     unit_id: string;

@@ -277,7 +277,7 @@ describe('access to campaigns', () => {
       await other.client.post(`${base}/schedule`),
       await other.client.post(`${base}/close`),
       await other.client.post(`${base}/invitations/send`),
-      await other.client.get(`${base}/invitations/links.csv`),
+      await other.client.post(`${base}/invitations/links.csv`),
       await other.client.post(`${base}/reminders`),
       await other.client.get(`${base}/status`),
     ];
@@ -597,7 +597,7 @@ describe('sending invitations without SMTP', () => {
       .returning('token_hash')
       .executeTakeFirstOrThrow();
 
-    const response = await org.client.get(`${base}/invitations/links.csv`);
+    const response = await org.client.post(`${base}/invitations/links.csv`);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['x-evne-rotated-links']).toBe('4');

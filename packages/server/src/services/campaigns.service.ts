@@ -1,4 +1,8 @@
 import {
+  compactRollups,
+  listClosedCampaignsWithShards,
+} from '../repositories/rollups.repository.js';
+import {
   assertAdmin,
   assertCampaignChange,
   assertCanSchedule,
@@ -721,6 +725,7 @@ export function createCampaignsService(deps: {
         });
         await audit(trx, actor, 'campaign.closed', campaignId, { early: true, status });
       });
+      await compactRollups(db, campaignId);
       return describe(db, actor, campaignId);
     },
 
@@ -835,6 +840,10 @@ export function createCampaignsService(deps: {
     },
 
     async runScheduledReminders(now) {
+      // Campaigns that closed by time get their rollups folded into one row per key.
+      for (const campaignId of await listClosedCampaignsWithShards(db, now)) {
+        await compactRollups(db, campaignId);
+      }
       if (mailer === null) {
         // Without SMTP a reminder would replace links nobody receives; reminders stay by hand.
         return [];
@@ -861,7 +870,10 @@ export function createCampaignsService(deps: {
   };
 }
 
-/** Runs scheduled reminders every `intervalMs`; returns a function that stops the timer. */
+/**
+ * Runs scheduled reminders (and folds the rollups of campaigns that closed) every `intervalMs`;
+ * returns a function that stops the timer.
+ */
 export function startReminderScheduler(
   service: Pick<CampaignsService, 'runScheduledReminders'>,
   clock: Clock,

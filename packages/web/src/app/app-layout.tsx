@@ -14,6 +14,7 @@ const NAV_ITEMS = [
   { to: '/role-profiles', label: 'nav.roleProfiles', roles: ['admin', 'manager', 'employee'] },
   { to: '/organisation', label: 'nav.organisation', roles: ['admin', 'manager'] },
   { to: '/people', label: 'nav.people', roles: ['admin', 'manager'] },
+  { to: '/campaigns', label: 'nav.campaigns', roles: ['admin'] },
 ] as const satisfies readonly { to: string; label: string; roles: readonly Role[] }[];
 
 /** The menu for a role. */

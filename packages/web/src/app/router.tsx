@@ -69,6 +69,31 @@ const CompareProfilesPage = lazy(() =>
     default: module.CompareProfilesPage,
   })),
 );
+const CampaignsPage = lazy(() =>
+  import('../features/campaigns/campaigns-page').then((module) => ({
+    default: module.CampaignsPage,
+  })),
+);
+const NewCampaignPage = lazy(() =>
+  import('../features/campaigns/campaign-form-page').then((module) => ({
+    default: module.NewCampaignPage,
+  })),
+);
+const EditCampaignPage = lazy(() =>
+  import('../features/campaigns/campaign-form-page').then((module) => ({
+    default: module.EditCampaignPage,
+  })),
+);
+const CampaignPage = lazy(() =>
+  import('../features/campaigns/campaign-page').then((module) => ({
+    default: module.CampaignPage,
+  })),
+);
+const OutboxPage = lazy(() =>
+  import('../features/campaigns/outbox-page').then((module) => ({
+    default: module.OutboxPage,
+  })),
+);
 
 const RespondPage = lazy(() =>
   import('../features/respond/respond-page').then((module) => ({
@@ -158,6 +183,11 @@ export function createAppRouter() {
                   ['/role-profiles', <RoleProfilesPage key="profiles" />],
                   ['/role-profiles/compare', <CompareProfilesPage key="compare" />],
                   ['/role-profiles/:profileId', <RoleProfilePage key="profile" />],
+                  ['/campaigns', <CampaignsPage key="campaigns" />],
+                  ['/campaigns/new', <NewCampaignPage key="new-campaign" />],
+                  ['/campaigns/:campaignId', <CampaignPage key="campaign" />],
+                  ['/campaigns/:campaignId/edit', <EditCampaignPage key="edit-campaign" />],
+                  ['/outbox', <OutboxPage key="outbox" />],
                 ]),
               ],
             },

@@ -132,14 +132,11 @@ async function refreshCsrfToken(): Promise<boolean> {
   return true;
 }
 
-/**
- * Calls one endpoint of the HTTP contract in `@evne/core`: fills the path, sends JSON with the
- * CSRF header, and parses the answer with the endpoint's response schema. Throws `ApiError`.
- */
-export async function callApi<E extends Endpoint>(
-  endpoint: E,
-  input: CallInput<E>,
-): Promise<CallResult<E>> {
+/** Sends one call (one retry with a fresh CSRF token if the session was renewed elsewhere). */
+async function exchange(
+  endpoint: Endpoint,
+  input: { params?: unknown; query?: unknown; body?: unknown; signal?: AbortSignal | undefined },
+): Promise<Response> {
   const params = input.params as Record<string, string> | undefined;
   const url = buildPath(endpoint.path, params) + toQueryString(input.query);
   let response = await send(endpoint, url, input.body, input.signal);
@@ -152,6 +149,30 @@ export async function callApi<E extends Endpoint>(
   if (!response.ok) {
     throw new ApiError(response.status, await readProblem(response));
   }
+  return response;
+}
+
+/**
+ * Calls an endpoint that answers text (e.g. a CSV download) rather than JSON: the same path,
+ * CSRF and error handling as `callApi`, returning the text and the response headers.
+ */
+export async function callApiText<E extends Endpoint>(
+  endpoint: E,
+  input: CallInput<E>,
+): Promise<{ text: string; headers: Headers }> {
+  const response = await exchange(endpoint, input);
+  return { text: await response.text(), headers: response.headers };
+}
+
+/**
+ * Calls one endpoint of the HTTP contract in `@evne/core`: fills the path, sends JSON with the
+ * CSRF header, and parses the answer with the endpoint's response schema. Throws `ApiError`.
+ */
+export async function callApi<E extends Endpoint>(
+  endpoint: E,
+  input: CallInput<E>,
+): Promise<CallResult<E>> {
+  const response = await exchange(endpoint, input);
   if (endpoint.response === null || response.status === 204) {
     return undefined as CallResult<E>;
   }
