@@ -1,4 +1,10 @@
-import type { OrgUnit, PeoplePage, RoleProfileSummary } from '@evne/core';
+import type {
+  Campaign,
+  CampaignStatusReport,
+  OrgUnit,
+  PeoplePage,
+  RoleProfileSummary,
+} from '@evne/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn, type TestApp } from '../../test/test-app.js';
 import {
@@ -8,6 +14,8 @@ import {
   ensureDemoOrganisation,
   installShippedFrameworks,
 } from './seed.js';
+import { DEMO_CAMPAIGN_NAME } from './demo-campaign.js';
+import { countFromScratch, readRollups } from '../repositories/rollups.repository.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -60,5 +68,27 @@ describe('the demo organisation', () => {
     expect(own.total).toBe(1);
     expect((await employee.get('/api/v1/auth/session')).json().personId).toBe(own.items[0]?.id);
     expect((await admin.get('/api/v1/auth/session')).json().personId).toBeNull();
+
+    // A closed campaign full of answers, counted in the rollups like any other.
+    const campaigns = ((await admin.get('/api/v1/campaigns')).json() as { items: Campaign[] })
+      .items;
+    expect(campaigns).toHaveLength(1);
+    const campaign = campaigns[0];
+    expect(campaign?.status).toBe('closed');
+    expect(campaign?.name.da).toBe(DEMO_CAMPAIGN_NAME.da);
+    const status = (
+      await admin.get(`/api/v1/campaigns/${campaign?.id ?? ''}/status`)
+    ).json() as CampaignStatusReport;
+    expect(status.totals.submitted).toBeGreaterThan(people.total);
+    expect(status.totals.rate).toBeGreaterThan(0.8);
+    expect(status.totals.rate).toBeLessThan(1);
+    const rollups = await readRollups(t.database.db, campaign?.id ?? '');
+    const scratch = await countFromScratch(t.database.db, campaign?.id ?? '');
+    const keyed = (rows: object[]) => rows.map((row) => JSON.stringify(row)).sort();
+    expect(keyed(rollups.ratings)).toEqual(keyed(scratch.ratings));
+    expect(keyed(rollups.responses)).toEqual(keyed(scratch.responses));
+    const levels = new Set(rollups.ratings.map((row) => row.level));
+    expect([...levels].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(rollups.ratings.some((row) => row.wantsToDevelop > 0 && row.shortfall > 0)).toBe(true);
   });
 });

@@ -12,6 +12,8 @@ import {
 import type { FrameworksService } from '../services/frameworks.service.js';
 import { linkPersonToUser } from '../repositories/people.repository.js';
 import type { Services } from '../app.js';
+import { systemClock, type Clock } from '../adapters/clock.js';
+import { seedDemoCampaign } from './demo-campaign.js';
 import { importDemoOrganisation } from './demo-organisation.js';
 import { ensureExampleProfiles } from './example-profiles.js';
 
@@ -49,14 +51,14 @@ export const DEMO_EMPLOYEE_EMAIL = 'medarbejder@demo.evne.local';
 
 /**
  * Creates the demo organisation on first start: its admin, a unit tree with people (through the
- * ordinary import), the example role profiles with assignment rules, and a manager's and an
- * employee's account. Returns the password when it was just created, so that the caller can
- * print it once.
+ * ordinary import), the example role profiles with assignment rules, a manager's and an
+ * employee's account, and a closed campaign full of answers. Returns the password when it was
+ * just created, so that the caller can print it once.
  */
 export async function ensureDemoOrganisation(
   db: Kysely<Database>,
   services: Services,
-  options: { password?: string | undefined },
+  options: { password?: string | undefined; clock?: Clock },
 ): Promise<{ email: string; password: string; others: string[] } | undefined> {
   if (await findOrganisationBySlug(db, DEMO_ORGANISATION.slug)) {
     return undefined;
@@ -127,5 +129,6 @@ export async function ensureDemoOrganisation(
     await linkPersonToUser(db, organisation.id, person.id, account.userId);
     others.push(`${email} (${role === 'manager' ? 'manager' : 'employee'}: ${person.name})`);
   }
+  await seedDemoCampaign(db, services, actor, options.clock ?? systemClock);
   return { email: DEMO_ADMIN_EMAIL, password, others };
 }
