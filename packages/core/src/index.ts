@@ -14,3 +14,4 @@ export * from './organisations/org-import.js';
 export * from './role-profiles/role-profile.js';
 export * from './access/organisation-policies.js';
 export * from './campaigns/campaign.js';
+export * from './analytics/disclosure.js';

@@ -24,6 +24,7 @@ import { organisationRoutes } from './routes/organisation.routes.js';
 import { roleProfilesRoutes } from './routes/role-profiles.routes.js';
 import { campaignsRoutes } from './routes/campaigns.routes.js';
 import { respondRoutes } from './routes/respond.routes.js';
+import { overviewRoutes } from './routes/overview.routes.js';
 import { createAuthService, type AuthService } from './services/auth.service.js';
 import { createFrameworksService, type FrameworksService } from './services/frameworks.service.js';
 import {
@@ -32,6 +33,7 @@ import {
 } from './services/organisation.service.js';
 import { createCampaignsService, type CampaignsService } from './services/campaigns.service.js';
 import { createRespondService, type RespondService } from './services/respond.service.js';
+import { createOverviewService, type OverviewService } from './services/overview.service.js';
 import {
   createRoleProfilesService,
   type RoleProfilesService,
@@ -49,6 +51,7 @@ export interface Services {
   roleProfiles: RoleProfilesService;
   campaigns: CampaignsService;
   respond: RespondService;
+  overview: OverviewService;
 }
 
 export function createServices(
@@ -64,6 +67,7 @@ export function createServices(
     roleProfiles: createRoleProfilesService({ db: handle.db, clock }),
     campaigns: createCampaignsService({ db: handle.db, clock, config }),
     respond: createRespondService({ db: handle.db, clock, config }),
+    overview: createOverviewService({ db: handle.db, clock }),
   };
 }
 
@@ -147,6 +151,7 @@ export async function buildApp(options: {
     roleProfilesRoutes(api, { roleProfiles: services.roleProfiles });
     campaignsRoutes(api, { campaigns: services.campaigns });
     respondRoutes(api, { respond: services.respond });
+    overviewRoutes(api, { overview: services.overview });
   });
 
   const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;

@@ -5,3 +5,4 @@ export * from './organisation.api.js';
 export * from './role-profiles.api.js';
 export * from './campaigns.api.js';
 export * from './respond.api.js';
+export * from './overview.api.js';

@@ -238,3 +238,61 @@ export async function countFromScratch(
     })),
   };
 }
+
+/** Submitted responses of one rater kind per unit's subtree (summed over shards). */
+export async function respondentsPerSubtree(
+  db: Executor,
+  campaignId: string,
+  kind: string,
+): Promise<Map<string, number>> {
+  const result = await sql<{ unit_id: string; respondents: number }>`
+    select unit_id, sum(respondents)::int as respondents
+      from response_rollups
+     where campaign_id = ${campaignId} and profile_id = ${ALL_PROFILES} and kind = ${kind}
+     group by unit_id
+  `.execute(db);
+  return new Map(result.rows.map((row) => [row.unit_id, Number(row.respondents)]));
+}
+
+/** Respondents of one kind who gave a level, per (unit's subtree, competence). */
+export async function ratedPerSubtree(
+  db: Executor,
+  campaignId: string,
+  kind: string,
+): Promise<{ unitId: string; nodeId: string; rated: number }[]> {
+  const result = await sql<{ unit_id: string; node_id: string; rated: number }>`
+    select unit_id, node_id, sum(respondents)::int as rated
+      from rating_rollups
+     where campaign_id = ${campaignId} and profile_id = ${ALL_PROFILES} and kind = ${kind}
+       and level > 0
+     group by unit_id, node_id
+  `.execute(db);
+  return result.rows.map((row) => ({
+    unitId: row.unit_id,
+    nodeId: row.node_id,
+    rated: Number(row.rated),
+  }));
+}
+
+/** The rollup measures of the given units' subtrees for one kind, per competence and level. */
+export async function rollupsOfUnits(
+  db: Executor,
+  campaignId: string,
+  kind: string,
+  unitIds: readonly string[],
+): Promise<RatingCount[]> {
+  if (unitIds.length === 0) {
+    return [];
+  }
+  const result = await sql<RatingCountRow>`
+    select unit_id, profile_id, kind, node_id, level,
+           sum(respondents)::int as respondents, sum(wants_to_develop)::int as wants_to_develop,
+           sum(with_target)::int as with_target, sum(meeting_target)::int as meeting_target,
+           sum(shortfall)::int as shortfall
+      from rating_rollups
+     where campaign_id = ${campaignId} and profile_id = ${ALL_PROFILES} and kind = ${kind}
+       and unit_id = any(${`{${unitIds.join(',')}}`}::uuid[])
+     group by unit_id, profile_id, kind, node_id, level
+  `.execute(db);
+  return result.rows.map(toRatingCount);
+}

@@ -3,12 +3,10 @@ import {
   assertAcceptsAnswers,
   campaignStatus,
   ConflictError,
-  depthFirst,
   findRatingIssues,
   LOCALES,
   missingAnswers,
   NotFoundError,
-  ratedLeafIds,
   resolveText,
   ValidationError,
   type Actor,
@@ -21,7 +19,6 @@ import {
   type RatingInput,
   type SaveAnswersInput,
   type SaveResult,
-  type Scale,
   type SubmitAnswersInput,
 } from '@evne/core';
 import type { Kysely } from 'kysely';
@@ -29,7 +26,6 @@ import type { Clock } from '../adapters/clock.js';
 import { hashToken, newToken } from '../adapters/tokens.js';
 import type { Config } from '../config/config.js';
 import type { Database, Executor } from '../db/database.js';
-import { findVisibleVersion, listNodes } from '../repositories/frameworks.repository.js';
 import { findPersonIdForUser } from '../repositories/people.repository.js';
 import { listAssignmentsForPeople } from '../repositories/profile-assignments.repository.js';
 import {
@@ -45,7 +41,7 @@ import {
   type ResponseRecord,
 } from '../repositories/responses.repository.js';
 import { rollupDeltas } from '../repositories/rollup-deltas.js';
-import { toNodeRecord, type NodeRecord } from './framework-mapping.js';
+import { createFrameworkLoader, type CampaignFramework } from './campaign-framework.js';
 
 /** The link of an anonymous response that was submitted: nothing behind it can be reached again. */
 export class ResponseAnonymisedError extends GoneError {
@@ -62,13 +58,6 @@ export interface RespondService {
   saveAnswers(token: string, input: SaveAnswersInput): Promise<SaveResult>;
   submit(token: string, input: SubmitAnswersInput, locale?: Locale): Promise<Questionnaire>;
   listMyAssessments(actor: Actor, locale?: Locale): Promise<MyAssessment[]>;
-}
-
-interface CampaignFramework {
-  scale: Scale;
-  areas: { node: NodeRecord; competences: NodeRecord[] }[];
-  competenceIds: Set<string>;
-  areaOf: Map<string, string>;
 }
 
 interface Opened extends LinkRecord {
@@ -120,41 +109,6 @@ function startOfDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-/** The areas of a campaign in wheel order, each with its campaign competences in tree order. */
-function campaignFramework(
-  scale: Scale,
-  nodes: readonly NodeRecord[],
-  nodeIds: readonly string[] | null,
-): CampaignFramework {
-  const rated = ratedLeafIds(nodes);
-  const competenceIds = new Set(nodeIds ? nodeIds.filter((id) => rated.has(id)) : rated);
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const rootOf = (node: NodeRecord): NodeRecord => {
-    let cursor = node;
-    while (cursor.parentId !== null) {
-      const parent = byId.get(cursor.parentId);
-      if (!parent) {
-        break;
-      }
-      cursor = parent;
-    }
-    return cursor;
-  };
-  const areas = new Map<string, { node: NodeRecord; competences: NodeRecord[] }>();
-  const areaOf = new Map<string, string>();
-  for (const node of depthFirst(nodes)) {
-    if (!competenceIds.has(node.id)) {
-      continue;
-    }
-    const root = rootOf(node);
-    const area = areas.get(root.id) ?? { node: root, competences: [] };
-    area.competences.push(node);
-    areas.set(root.id, area);
-    areaOf.set(node.id, root.id);
-  }
-  return { scale, areas: [...areas.values()], competenceIds, areaOf };
-}
-
 /** Creates the respondent use cases: the questionnaire behind a link, autosave, submit, my list. */
 export function createRespondService(deps: {
   db: Kysely<Database>;
@@ -162,31 +116,7 @@ export function createRespondService(deps: {
   config: Partial<Pick<Config, 'publicUrl'>>;
 }): RespondService {
   const { db, clock } = deps;
-  // Published versions never change, so their tree is read once per process.
-  const publishedFrameworks = new Map<string, { scale: Scale; nodes: NodeRecord[] }>();
-
-  async function loadFramework(
-    trx: Executor,
-    campaign: CampaignRecord,
-  ): Promise<CampaignFramework> {
-    let cached = publishedFrameworks.get(campaign.frameworkVersionId);
-    if (!cached) {
-      const version = await findVisibleVersion(
-        trx,
-        campaign.organisationId,
-        campaign.frameworkVersionId,
-      );
-      if (!version) {
-        throw new NotFoundError('framework_version');
-      }
-      const nodes = (await listNodes(trx, version.id)).map(toNodeRecord);
-      cached = { scale: version.scale as Scale, nodes };
-      if (version.status === 'published') {
-        publishedFrameworks.set(version.id, cached);
-      }
-    }
-    return campaignFramework(cached.scale, cached.nodes, campaign.nodeIds);
-  }
+  const loadFramework = createFrameworkLoader();
 
   async function open(executor: Executor, token: string): Promise<Opened> {
     const opened = await readLink(executor, hashToken(token));
@@ -271,7 +201,7 @@ export function createRespondService(deps: {
   ): Pick<Questionnaire, 'scale' | 'areas'> {
     const key = `${campaign.frameworkVersionId}|${campaign.nodeIds?.join(',') ?? '*'}|${locale}`;
     const cached = texts.get(key);
-    if (cached && publishedFrameworks.has(campaign.frameworkVersionId)) {
+    if (cached && loadFramework.isCached(campaign.frameworkVersionId)) {
       return cached;
     }
     const text = (value: LocalizedText | null | undefined): string => resolveText(value, locale);

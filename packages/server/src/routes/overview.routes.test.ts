@@ -1,0 +1,338 @@
+// The overview against hand-computed figures, its access rules, and an attacker who reads every
+// view the API offers and tries to isolate a group of fewer than k people by linear algebra.
+import type { CampaignOverview } from '@evne/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildCampaign,
+  buildInvitation,
+  buildPerson,
+  buildUnit,
+  campaignCompetences,
+  testClock,
+} from '../../test/campaign-factories.js';
+import { buildSignedInUser, withShippedFrameworks } from '../../test/factories.js';
+import { buildTestApp, type TestApp, type TestClient } from '../../test/test-app.js';
+
+const clock = testClock();
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp({ clock });
+  await withShippedFrameworks(t);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const K = 3;
+
+interface World {
+  admin: TestClient;
+  organisationId: string;
+  campaignId: string;
+  units: Record<'root' | 'a' | 'a1' | 'a2' | 'b' | 'b1', string>;
+  c1: string;
+  c2: string;
+  /** Who is in which unit, and what they answered (null: not relevant). */
+  people: { id: string; unit: string; c1: number | null; c2: number | null }[];
+}
+
+/**
+ * Root → A (→ A1: 4 people, A2: 2 people), B (→ B1: 5 people); k = 3; two competences.
+ * B1's people have a role profile asking level 3 in c1.
+ */
+async function buildWorld(): Promise<World> {
+  const db = t.database.db;
+  const { organisation, client: admin } = await buildSignedInUser(t, { role: 'admin' });
+  await db
+    .updateTable('organisations')
+    .set({ anonymity_threshold: K })
+    .where('id', '=', organisation.id)
+    .execute();
+  const root = await buildUnit(db, organisation.id, 'Kommunen');
+  const a = await buildUnit(db, organisation.id, 'A', root);
+  const b = await buildUnit(db, organisation.id, 'B', root);
+  const a1 = await buildUnit(db, organisation.id, 'A1', a);
+  const a2 = await buildUnit(db, organisation.id, 'A2', a);
+  const b1 = await buildUnit(db, organisation.id, 'B1', b);
+  const probe = await buildCampaign(db, organisation.id, clock);
+  const [first, second] = await campaignCompetences(db, probe.versionId);
+  const c1 = first?.id ?? '';
+  const c2 = second?.id ?? '';
+  const campaign = await buildCampaign(db, organisation.id, clock, { nodeIds: [c1, c2] });
+  const profile = await db
+    .insertInto('role_profiles')
+    .values({
+      organisation_id: organisation.id,
+      framework_version_id: campaign.versionId,
+      name: JSON.stringify({ da: 'Sagsbehandler' }),
+      created_at: clock.now(),
+      updated_at: clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('role_profile_targets')
+    .values({
+      profile_id: profile.id,
+      organisation_id: organisation.id,
+      node_id: c1,
+      target_level: 3,
+    })
+    .execute();
+  const plan: [string, number | null, number | null][] = [
+    [a1, 1, 3],
+    [a1, 2, 3],
+    [a1, 3, 3],
+    [a1, 4, null],
+    [a2, 5, 2],
+    [a2, 5, 2],
+    [b1, 2, 4],
+    [b1, 2, 4],
+    [b1, 2, 4],
+    [b1, 2, 4],
+    [b1, 2, 4],
+  ];
+  const people: World['people'] = [];
+  for (const [unit, level1, level2] of plan) {
+    const person = await buildPerson(db, organisation.id, { unitId: unit });
+    if (unit === b1) {
+      await db
+        .insertInto('person_role_profiles')
+        .values({
+          organisation_id: organisation.id,
+          person_id: person.id,
+          profile_id: profile.id,
+          created_at: clock.now(),
+        })
+        .execute();
+    }
+    const { token } = await buildInvitation(db, campaign, { respondent: person, unitId: unit });
+    const answer = (nodeId: string, level: number | null) => ({
+      nodeId,
+      level,
+      isNotApplicable: level === null,
+    });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/respond/${token}/submit`,
+      payload: { ratings: [answer(c1, level1), answer(c2, level2)] },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    people.push({ id: person.id, unit, c1: level1, c2: level2 });
+  }
+  return {
+    admin,
+    organisationId: organisation.id,
+    campaignId: campaign.id,
+    units: { root, a, b, a1, a2, b1 },
+    c1,
+    c2,
+    people,
+  };
+}
+
+async function overview(
+  client: TestClient,
+  campaignId: string,
+  query = '',
+): Promise<CampaignOverview> {
+  const response = await client.get(`/api/v1/campaigns/${campaignId}/overview${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as CampaignOverview;
+}
+
+describe('the overview', () => {
+  it('shows the root with hand-computed figures, and hides the small team and its sibling', async () => {
+    const w = await buildWorld();
+    const root = await overview(w.admin, w.campaignId);
+    expect(root.unit.id).toBe(w.units.root);
+    expect(root.threshold).toBe(K);
+    expect(root.respondents).toEqual({ status: 'shown', count: 11 });
+    const c1 = root.competences.find((figure) => figure.nodeId === w.c1);
+    expect(c1).toMatchObject({
+      status: 'shown',
+      rated: 11,
+      notApplicable: 0,
+      average: 2.73,
+      distribution: [
+        { level: 1, count: 1 },
+        { level: 2, count: 6 },
+        { level: 3, count: 1 },
+        { level: 4, count: 1 },
+        { level: 5, count: 2 },
+      ],
+      withTarget: 5,
+      meetingTargetShare: 0,
+      averageShortfall: 1,
+      totalShortfall: 5,
+      holders: 4,
+      coverageFlag: null,
+    });
+    const c2 = root.competences.find((figure) => figure.nodeId === w.c2);
+    expect(c2).toMatchObject({ rated: 10, notApplicable: 1, average: 3.3, holders: 8 });
+    expect(root.topGaps).toEqual([{ nodeId: w.c1, totalShortfall: 5 }]);
+    expect(root.coverage).toEqual({ covered: 2, shown: 2, total: 2, share: 1 });
+    expect(root.selfVsManager).toEqual([]);
+    expect(root.children.map((child) => [child.unit.name, child.respondents])).toEqual([
+      ['A', { status: 'shown', count: 6 }],
+      ['B', { status: 'shown', count: 5 }],
+    ]);
+    expect(root.children[0]?.cells.find((cell) => cell.nodeId === w.c1)?.average).toBe(3.33);
+
+    // A: the team of two is fewer than k, and the team of four is hidden with it, or A minus A1
+    // would give the two.
+    const a = await overview(w.admin, w.campaignId, `?unitId=${w.units.a}`);
+    expect(a.unit.path).toEqual([{ id: w.units.root, name: 'Kommunen' }]);
+    expect(a.competences.find((figure) => figure.nodeId === w.c2)?.average).toBe(2.6);
+    expect(a.children.map((child) => [child.unit.name, child.respondents])).toEqual([
+      ['A1', { status: 'suppressed', count: null }],
+      ['A2', { status: 'fewer_than_k', count: null }],
+    ]);
+    for (const child of a.children) {
+      expect(child.cells.every((cell) => cell.average === null)).toBe(true);
+    }
+    const a2 = await overview(w.admin, w.campaignId, `?unitId=${w.units.a2}`);
+    expect(a2.respondents.count).toBeNull();
+    expect(a2.competences.every((figure) => figure.average === null)).toBe(true);
+  });
+
+  it('lets a manager see the units they lead and nothing else; employees and other organisations see nothing', async () => {
+    const w = await buildWorld();
+    const db = t.database.db;
+    const organisation = await db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('id', '=', w.organisationId)
+      .executeTakeFirstOrThrow();
+    const manager = await buildSignedInUser(t, {
+      role: 'manager',
+      organisation: { ...organisation, anonymityThreshold: K, isDemo: false } as never,
+    });
+    const person = await buildPerson(db, w.organisationId, { userId: manager.userId });
+    await db
+      .updateTable('org_units')
+      .set({ manager_person_id: person.id })
+      .where('id', '=', w.units.a)
+      .execute();
+    const listed = await manager.client.get('/api/v1/overview/campaigns');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect((listed.json() as { items: { id: string }[] }).items.map((item) => item.id)).toContain(
+      w.campaignId,
+    );
+    const own = await overview(manager.client, w.campaignId);
+    expect(own.unit.id).toBe(w.units.a);
+    expect(own.unit.path).toEqual([]);
+    const outside = await manager.client.get(
+      `/api/v1/campaigns/${w.campaignId}/overview?unitId=${w.units.b}`,
+    );
+    expect(outside.statusCode).toBe(404);
+
+    const employee = await buildSignedInUser(t, {
+      role: 'employee',
+      organisation: { ...organisation, anonymityThreshold: K, isDemo: false } as never,
+    });
+    expect(
+      (await employee.client.get(`/api/v1/campaigns/${w.campaignId}/overview`)).statusCode,
+    ).toBe(403);
+    const stranger = await buildSignedInUser(t, { role: 'admin' });
+    expect(
+      (await stranger.client.get(`/api/v1/campaigns/${w.campaignId}/overview`)).statusCode,
+    ).toBe(404);
+  });
+
+  it('gives an attacker who reads every view nothing about fewer than k people', async () => {
+    const w = await buildWorld();
+    const index = new Map(w.people.map((person, at) => [person.id, at]));
+    const parent: Record<string, string | null> = {
+      [w.units.root]: null,
+      [w.units.a]: w.units.root,
+      [w.units.b]: w.units.root,
+      [w.units.a1]: w.units.a,
+      [w.units.a2]: w.units.a,
+      [w.units.b1]: w.units.b,
+    };
+    const inSubtree = (unit: string, of: string): boolean => {
+      for (let cursor: string | null = unit; cursor !== null; cursor = parent[cursor] ?? null) {
+        if (cursor === of) {
+          return true;
+        }
+      }
+      return false;
+    };
+    // Every group whose figure any view shows: per key (respondents, c1, c2), the people in it.
+    const groups: { key: string; members: number[] }[] = [];
+    for (const unitId of Object.values(w.units)) {
+      const view = await overview(w.admin, w.campaignId, `?unitId=${unitId}`);
+      const shown: [string, string, boolean][] = [
+        [unitId, 'respondents', view.respondents.status === 'shown'],
+        ...view.competences.map(
+          (figure) =>
+            [unitId, figure.nodeId, figure.status === 'shown'] as [string, string, boolean],
+        ),
+        ...view.children.flatMap((child) => [
+          [child.unit.id, 'respondents', child.respondents.status === 'shown'] as [
+            string,
+            string,
+            boolean,
+          ],
+          ...child.cells.map(
+            (cell) =>
+              [child.unit.id, cell.nodeId, cell.status === 'shown'] as [string, string, boolean],
+          ),
+        ]),
+      ];
+      for (const [groupUnit, key, isShown] of shown) {
+        if (!isShown) {
+          continue;
+        }
+        const members = w.people
+          .filter((person) => inSubtree(person.unit, groupUnit))
+          .filter((person) =>
+            key === 'respondents' ? true : (key === w.c1 ? person.c1 : person.c2) !== null,
+          )
+          .map((person) => index.get(person.id) ?? -1);
+        groups.push({ key, members });
+      }
+    }
+    expect(groups.length).toBeGreaterThan(6);
+    // Per key, no set of 1..k-1 people lies in the span of the shown groups' indicator vectors.
+    const n = w.people.length;
+    for (const key of ['respondents', w.c1, w.c2]) {
+      const rows = groups
+        .filter((group) => group.key === key)
+        .map((group) => Array.from({ length: n }, (_, at) => (group.members.includes(at) ? 1 : 0)));
+      const rank = (matrix: number[][]): number => {
+        const m = matrix.map((row) => [...row]);
+        let r = 0;
+        for (let col = 0; col < n && r < m.length; col++) {
+          const pivot = m.findIndex((row, at) => at >= r && Math.abs(row[col] ?? 0) > 1e-9);
+          if (pivot < 0) {
+            continue;
+          }
+          [m[r], m[pivot]] = [m[pivot] ?? [], m[r] ?? []];
+          for (let at = 0; at < m.length; at++) {
+            if (at !== r) {
+              const factor = (m[at]?.[col] ?? 0) / (m[r]?.[col] ?? 1);
+              m[at] = (m[at] ?? []).map((value, c) => value - factor * (m[r]?.[c] ?? 0));
+            }
+          }
+          r += 1;
+        }
+        return r;
+      };
+      const base = rank(rows);
+      const subsets = (size: number, start = 0): number[][] =>
+        size === 0
+          ? [[]]
+          : Array.from({ length: n - start }, (_, offset) => start + offset).flatMap((first) =>
+              subsets(size - 1, first + 1).map((rest) => [first, ...rest]),
+            );
+      for (let size = 1; size < K; size++) {
+        for (const subset of subsets(size)) {
+          const vector = Array.from({ length: n }, (_, at) => (subset.includes(at) ? 1 : 0));
+          expect(rank([...rows, vector]), `${key}: ${subset.join(',')}`).toBeGreaterThan(base);
+        }
+      }
+    }
+  });
+});
