@@ -3,6 +3,9 @@ import {
   listClosedCampaignsWithShards,
 } from '../repositories/rollups.repository.js';
 import {
+  buildDisclosureTree,
+  decideTreeDisclosureBatch,
+  thresholdFor,
   assertAdmin,
   assertCampaignChange,
   assertCanSchedule,
@@ -241,24 +244,65 @@ function toCampaign(
   };
 }
 
-/** Counts below k become null; the rate shows only when both of its counts show. */
-function suppress(
-  counts: { invited: number; started: number; submitted: number },
+const PROGRESS_KEYS = ['invited', 'started', 'submitted'] as const;
+
+const HIDDEN_COUNTS: ResponseCounts = {
+  invited: null,
+  started: null,
+  submitted: null,
+  rate: null,
+  suppressed: true,
+};
+
+/** The organisation as a whole: a virtual root above every top unit (and unit-less invitations). */
+const WHOLE_ORGANISATION = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Invited, started and submitted per unit subtree, each decided over the whole tree by the
+ * disclosure rule: a count below k, or one that could be subtracted down to fewer than k people
+ * from the counts shown beside it, is null. The rate shows only when both of its counts show.
+ */
+function progressReport(
+  units: readonly { id: string; parentId: string | null }[],
+  progress: readonly {
+    unitId: string | null;
+    invited: number;
+    started: number;
+    submitted: number;
+  }[],
   threshold: number,
-): ResponseCounts {
-  const show = (value: number) => (value < threshold ? null : value);
-  const invited = show(counts.invited);
-  const started = show(counts.started);
-  const submitted = show(counts.submitted);
+): { totals: ResponseCounts; perUnit: Map<string, ResponseCounts> } {
+  const known = new Set(units.map((unit) => unit.id));
+  const tree = buildDisclosureTree([
+    { id: WHOLE_ORGANISATION, parentId: null },
+    ...units.map((unit) => ({ id: unit.id, parentId: unit.parentId ?? WHOLE_ORGANISATION })),
+  ]);
+  const rows = progress.flatMap((row) => {
+    const unitId = row.unitId !== null && known.has(row.unitId) ? row.unitId : WHOLE_ORGANISATION;
+    return PROGRESS_KEYS.map((key) => ({ unitId, key, count: row[key] }));
+  });
+  const decision = decideTreeDisclosureBatch(tree, rows, threshold, {
+    keys: PROGRESS_KEYS,
+    baseKey: 'invited',
+  });
+  const countsOf = (unitId: string): ResponseCounts => {
+    const invited = decision.forKey('invited').count(unitId);
+    const started = decision.forKey('started').count(unitId);
+    const submitted = decision.forKey('submitted').count(unitId);
+    return {
+      invited,
+      started,
+      submitted,
+      rate:
+        invited !== null && submitted !== null && invited > 0
+          ? Math.round((submitted / invited) * 1000) / 1000
+          : null,
+      suppressed: invited === null || started === null || submitted === null,
+    };
+  };
   return {
-    invited,
-    started,
-    submitted,
-    rate:
-      invited !== null && submitted !== null && invited > 0
-        ? Math.round((submitted / invited) * 1000) / 1000
-        : null,
-    suppressed: invited === null || started === null || submitted === null,
+    totals: countsOf(WHOLE_ORGANISATION),
+    perUnit: new Map(units.map((unit) => [unit.id, countsOf(unit.id)])),
   };
 }
 
@@ -776,46 +820,33 @@ export function createCampaignsService(deps: {
       assertAdmin(actor);
       const campaign = await loadCampaign(db, actor, campaignId);
       const organisation = await findOrganisationById(db, actor.organisationId);
-      const threshold = organisation?.anonymityThreshold ?? 5;
+      const threshold = thresholdFor(organisation?.anonymityThreshold);
       const progress = await countProgressPerUnit(db, actor.organisationId, campaign.id);
       const units = await listUnits(db, actor.organisationId);
       const byId = new Map(units.map((unit) => [unit.id, unit]));
-      const subtree = new Map<string, { invited: number; started: number; submitted: number }>();
-      const totals = { invited: 0, started: 0, submitted: 0 };
+      // Units with invitations in their subtree, and their ancestors.
+      const involved = new Set<string>();
       for (const row of progress) {
-        totals.invited += row.invited;
-        totals.started += row.started;
-        totals.submitted += row.submitted;
-        const seen = new Set<string>();
-        let cursor = row.unitId;
-        while (cursor !== null && !seen.has(cursor)) {
-          const unit = byId.get(cursor);
-          if (!unit) {
-            break;
-          }
-          seen.add(cursor);
-          const sum = subtree.get(cursor) ?? { invited: 0, started: 0, submitted: 0 };
-          sum.invited += row.invited;
-          sum.started += row.started;
-          sum.submitted += row.submitted;
-          subtree.set(cursor, sum);
-          cursor = unit.parentId;
+        for (
+          let cursor = row.unitId;
+          cursor !== null && byId.has(cursor) && !involved.has(cursor);
+          cursor = byId.get(cursor)?.parentId ?? null
+        ) {
+          involved.add(cursor);
         }
       }
+      const report = progressReport(units, progress, threshold);
       return {
         threshold,
-        totals: suppress(totals, threshold),
+        totals: report.totals,
         units: units
-          .filter((unit) => subtree.has(unit.id))
+          .filter((unit) => involved.has(unit.id))
           .map((unit) => ({
             unitId: unit.id,
             parentId: unit.parentId,
             code: unit.code,
             name: unit.name,
-            counts: suppress(
-              subtree.get(unit.id) ?? { invited: 0, started: 0, submitted: 0 },
-              threshold,
-            ),
+            counts: report.perUnit.get(unit.id) ?? HIDDEN_COUNTS,
           })),
       };
     },
