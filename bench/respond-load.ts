@@ -20,7 +20,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** 4 areas x 8 competences: 32 answers per response. */
-function framework32(): FrameworkDocument {
+export function framework32(): FrameworkDocument {
   const nodes: FrameworkNodeInput[] = [];
   for (let a = 1; a <= 4; a += 1) {
     nodes.push({ code: `A${a}`, parent: null, kind: 'area', name: { da: `Område ${a}` } });

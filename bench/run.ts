@@ -12,6 +12,7 @@ import {
 } from '@evne/server';
 import { startPostgresCluster } from '../packages/server/test/postgres-cluster.js';
 import { benchOrgImport } from './org-import.js';
+import { benchOverview } from './overview.js';
 import { benchRespondLoad } from './respond-load.js';
 
 function emit(figure: Record<string, unknown>): void {
@@ -170,7 +171,7 @@ async function ensureOrg(database: Awaited<ReturnType<typeof openDatabase>>): Pr
 }
 
 // `npm run bench -- respond org-import` runs only the named parts; no names run them all.
-const PARTS = ['frameworks', 'org-import', 'respond'] as const;
+const PARTS = ['frameworks', 'org-import', 'respond', 'overview'] as const;
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const unknown = asked.filter((arg) => !(PARTS as readonly string[]).includes(arg));
 if (unknown.length > 0) {
@@ -188,6 +189,9 @@ if (wanted('org-import')) {
 if (wanted('respond')) {
   await benchRespondLoad('pglite', undefined, emit);
 }
+if (wanted('overview')) {
+  await benchOverview('pglite', undefined, emit);
+}
 const external = process.env.DATABASE_URL;
 const cluster = external ? undefined : await startPostgresCluster();
 try {
@@ -200,6 +204,10 @@ try {
   }
   if (wanted('respond')) {
     await benchRespondLoad('postgres', url, emit);
+  }
+  if (wanted('overview')) {
+    await benchOverview('postgres', url, emit);
+    await benchOverview('postgres', url, emit, 500_000);
   }
 } finally {
   await cluster?.stop();

@@ -34,6 +34,7 @@ import {
 import { createCampaignsService, type CampaignsService } from './services/campaigns.service.js';
 import { createRespondService, type RespondService } from './services/respond.service.js';
 import { createOverviewService, type OverviewService } from './services/overview.service.js';
+import { createRollupChanges } from './services/rollup-changes.js';
 import {
   createRoleProfilesService,
   type RoleProfilesService,
@@ -60,14 +61,16 @@ export function createServices(
     Partial<Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>>,
   clock: Clock,
 ): Services {
+  // Writes that change rollups tell the overview's cache (see services/rollup-changes.ts).
+  const rollupChanges = createRollupChanges();
   return {
     auth: createAuthService({ db: handle.db, clock, sessionHours: config.sessionHours }),
     frameworks: createFrameworksService({ db: handle.db, clock }),
-    organisation: createOrganisationService({ db: handle.db, clock }),
+    organisation: createOrganisationService({ db: handle.db, clock, rollupChanges }),
     roleProfiles: createRoleProfilesService({ db: handle.db, clock }),
     campaigns: createCampaignsService({ db: handle.db, clock, config }),
-    respond: createRespondService({ db: handle.db, clock, config }),
-    overview: createOverviewService({ db: handle.db, clock }),
+    respond: createRespondService({ db: handle.db, clock, config, rollupChanges }),
+    overview: createOverviewService({ db: handle.db, clock, rollupChanges }),
   };
 }
 

@@ -17,3 +17,5 @@ export {
   insertOrganisation,
 } from './repositories/organisations.repository.js';
 export { openApiDocument } from './openapi.js';
+export { compactRollups, rebuildRollups } from './repositories/rollups.repository.js';
+export { sql } from 'kysely';

@@ -196,6 +196,50 @@ describe('the overview', () => {
     expect(a2.competences.every((figure) => figure.average === null)).toBe(true);
   });
 
+  it('follows new submissions at once, though decisions are kept between requests', async () => {
+    const w = await buildWorld();
+    const before = await overview(w.admin, w.campaignId, `?unitId=${w.units.a}`);
+    expect(before.children.map((child) => child.respondents.status)).toEqual([
+      'suppressed',
+      'fewer_than_k',
+    ]);
+    expect(await overview(w.admin, w.campaignId, `?unitId=${w.units.a}`)).toEqual(before);
+    // A third person in A2: both teams now reach k, and nothing needs hiding.
+    const db = t.database.db;
+    const person = await buildPerson(db, w.organisationId, { unitId: w.units.a2 });
+    const campaign = await db
+      .selectFrom('campaigns')
+      .select(['id', 'organisation_id', 'framework_version_id'])
+      .where('id', '=', w.campaignId)
+      .executeTakeFirstOrThrow();
+    const { token } = await buildInvitation(
+      db,
+      {
+        id: campaign.id,
+        organisationId: campaign.organisation_id,
+        versionId: campaign.framework_version_id,
+      },
+      { respondent: person, unitId: w.units.a2 },
+    );
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/respond/${token}/submit`,
+      payload: {
+        ratings: [
+          { nodeId: w.c1, level: 4 },
+          { nodeId: w.c2, level: 4 },
+        ],
+      },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const after = await overview(w.admin, w.campaignId, `?unitId=${w.units.a}`);
+    expect(after.respondents.count).toBe(7);
+    expect(after.children.map((child) => child.respondents)).toEqual([
+      { status: 'shown', count: 4 },
+      { status: 'shown', count: 3 },
+    ]);
+  });
+
   it('lets a manager see the units they lead and nothing else; employees and other organisations see nothing', async () => {
     const w = await buildWorld();
     const db = t.database.db;

@@ -1,4 +1,5 @@
 import { rebuildOrganisationRollups } from '../repositories/rollups.repository.js';
+import { createRollupChanges, type RollupChanges } from './rollup-changes.js';
 import { randomUUID } from 'node:crypto';
 import {
   assertCanManageOrganisation,
@@ -136,8 +137,10 @@ function mergeMappings(
 export function createOrgImportService(deps: {
   db: Kysely<Database>;
   clock: Clock;
+  rollupChanges?: RollupChanges;
 }): OrgImportService {
   const { db, clock } = deps;
+  const rollupChanges = deps.rollupChanges ?? createRollupChanges();
   const jobs = new Map<string, Job>();
 
   function sweep(): void {
@@ -230,67 +233,72 @@ export function createOrgImportService(deps: {
       onProgress?.(progress);
     };
     try {
-      await db.transaction().execute(async (trx) => {
-        // Plan again inside the transaction: the organisation may have changed since the dry run.
-        const result = await plan(trx, job);
-        if (result.issues.length > 0) {
-          throw new ValidationError(
-            'import_invalid',
-            'The file no longer applies cleanly',
-            result.issues,
-          );
-        }
-        const now = clock.now();
-        if (result.kind === 'units') {
-          const people = await loadExistingPeople(trx, job.organisationId);
-          await applyUnitsPlan(
-            trx,
-            job.organisationId,
-            result,
-            await loadExistingUnits(trx, job.organisationId),
-            new Map(
-              people
-                .filter((person) => person.isActive)
-                .map((person) => [person.employeeNumber, person.id]),
-            ),
-            now,
-            report,
-          );
-          if (result.moved.length > 0) {
-            // Rollups count each response in its unit's ancestors: they follow the new tree.
-            await rebuildOrganisationRollups(trx, job.organisationId);
+      // A units import may move units, which recounts every campaign's rollups.
+      const write = <T>(work: () => Promise<T>) =>
+        job.kind === 'units' ? rollupChanges.writing(null, work) : work();
+      await write(() =>
+        db.transaction().execute(async (trx) => {
+          // Plan again inside the transaction: the organisation may have changed since the dry run.
+          const result = await plan(trx, job);
+          if (result.issues.length > 0) {
+            throw new ValidationError(
+              'import_invalid',
+              'The file no longer applies cleanly',
+              result.issues,
+            );
           }
-        } else {
-          const units = await loadExistingUnits(trx, job.organisationId);
-          await applyPeoplePlan(
-            trx,
-            job.organisationId,
-            result,
-            await loadExistingPeople(trx, job.organisationId),
-            new Map(units.filter((unit) => unit.isActive).map((unit) => [unit.code, unit.id])),
-            now,
-            report,
-          );
-        }
-        await rememberMapping(trx, job.organisationId, job.kind, job.mapping);
-        job.preview = previewOf(result);
-        await recordAuditEvent(trx, {
-          organisationId: job.organisationId,
-          actorUserId: auditUserId(actor),
-          action: `org_import.${job.kind}.applied`,
-          subjectType: 'import',
-          subjectId: job.id,
-          data: {
-            fileName: job.fileName,
-            isFullImport: job.isFullImport,
-            added: result.added.length,
-            changed: result.changed.length,
-            moved: result.moved.length,
-            deactivated: result.deactivated.length,
-            reactivated: result.reactivated.length,
-          },
-        });
-      });
+          const now = clock.now();
+          if (result.kind === 'units') {
+            const people = await loadExistingPeople(trx, job.organisationId);
+            await applyUnitsPlan(
+              trx,
+              job.organisationId,
+              result,
+              await loadExistingUnits(trx, job.organisationId),
+              new Map(
+                people
+                  .filter((person) => person.isActive)
+                  .map((person) => [person.employeeNumber, person.id]),
+              ),
+              now,
+              report,
+            );
+            if (result.moved.length > 0) {
+              // Rollups count each response in its unit's ancestors: they follow the new tree.
+              await rebuildOrganisationRollups(trx, job.organisationId);
+            }
+          } else {
+            const units = await loadExistingUnits(trx, job.organisationId);
+            await applyPeoplePlan(
+              trx,
+              job.organisationId,
+              result,
+              await loadExistingPeople(trx, job.organisationId),
+              new Map(units.filter((unit) => unit.isActive).map((unit) => [unit.code, unit.id])),
+              now,
+              report,
+            );
+          }
+          await rememberMapping(trx, job.organisationId, job.kind, job.mapping);
+          job.preview = previewOf(result);
+          await recordAuditEvent(trx, {
+            organisationId: job.organisationId,
+            actorUserId: auditUserId(actor),
+            action: `org_import.${job.kind}.applied`,
+            subjectType: 'import',
+            subjectId: job.id,
+            data: {
+              fileName: job.fileName,
+              isFullImport: job.isFullImport,
+              added: result.added.length,
+              changed: result.changed.length,
+              moved: result.moved.length,
+              deactivated: result.deactivated.length,
+              reactivated: result.reactivated.length,
+            },
+          });
+        }),
+      );
       // Planner statistics go stale after a bulk load on engines without autovacuum.
       await sql`analyze org_units, org_unit_closure, people`.execute(db).catch(() => undefined);
       job.status = 'applied';

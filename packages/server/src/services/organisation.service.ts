@@ -1,4 +1,5 @@
 import { rebuildOrganisationRollups } from '../repositories/rollups.repository.js';
+import { createRollupChanges, type RollupChanges } from './rollup-changes.js';
 import {
   assertCanManageOrganisation,
   ConflictError,
@@ -76,8 +77,10 @@ function summary(row: PersonRow): PersonSummary {
 export function createOrganisationService(deps: {
   db: Kysely<Database>;
   clock: Clock;
+  rollupChanges?: RollupChanges;
 }): OrganisationService {
   const { db, clock } = deps;
+  const rollupChanges = deps.rollupChanges ?? createRollupChanges();
 
   async function scopeOf(trx: Executor, actor: Actor): Promise<PeopleScope> {
     if (actor.role === 'admin') {
@@ -349,58 +352,63 @@ export function createOrganisationService(deps: {
 
     async updateUnit(actor, unitId, input) {
       assertCanManageOrganisation(actor);
-      await db.transaction().execute(async (trx) => {
-        const units = await listUnits(trx, actor.organisationId);
-        if (!units.some((unit) => unit.id === unitId)) {
-          throw new NotFoundError('org_unit');
-        }
-        if (input.parentId !== undefined && input.parentId !== null) {
-          if (!units.some((unit) => unit.id === input.parentId)) {
+      // A move recounts every campaign's rollups.
+      const write = <T>(work: () => Promise<T>) =>
+        input.parentId !== undefined ? rollupChanges.writing(null, work) : work();
+      await write(() =>
+        db.transaction().execute(async (trx) => {
+          const units = await listUnits(trx, actor.organisationId);
+          if (!units.some((unit) => unit.id === unitId)) {
             throw new NotFoundError('org_unit');
           }
-          const byId = new Map(units.map((unit) => [unit.id, unit]));
-          let cursor: string | null = input.parentId;
-          while (cursor !== null) {
-            if (cursor === unitId) {
-              throw new ValidationError(
-                'unit_cycle',
-                'A unit cannot be moved under itself or its own sub-units',
-              );
+          if (input.parentId !== undefined && input.parentId !== null) {
+            if (!units.some((unit) => unit.id === input.parentId)) {
+              throw new NotFoundError('org_unit');
             }
-            cursor = byId.get(cursor)?.parentId ?? null;
+            const byId = new Map(units.map((unit) => [unit.id, unit]));
+            let cursor: string | null = input.parentId;
+            while (cursor !== null) {
+              if (cursor === unitId) {
+                throw new ValidationError(
+                  'unit_cycle',
+                  'A unit cannot be moved under itself or its own sub-units',
+                );
+              }
+              cursor = byId.get(cursor)?.parentId ?? null;
+            }
           }
-        }
-        if (input.managerPersonId) {
-          const manager = await findPerson(
-            trx,
-            actor.organisationId,
-            { kind: 'all' },
-            input.managerPersonId,
-          );
-          if (!manager) {
-            throw new NotFoundError('person');
+          if (input.managerPersonId) {
+            const manager = await findPerson(
+              trx,
+              actor.organisationId,
+              { kind: 'all' },
+              input.managerPersonId,
+            );
+            if (!manager) {
+              throw new NotFoundError('person');
+            }
           }
-        }
-        await trx
-          .updateTable('org_units')
-          .set({
-            ...(input.name !== undefined ? { name: input.name } : {}),
-            ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
-            ...(input.managerPersonId !== undefined
-              ? { manager_person_id: input.managerPersonId }
-              : {}),
-            updated_at: clock.now(),
-          })
-          .where('organisation_id', '=', actor.organisationId)
-          .where('id', '=', unitId)
-          .execute();
-        if (input.parentId !== undefined) {
-          await rebuildUnitClosure(trx, actor.organisationId);
-          // Rollups count each response in its unit's ancestors: they follow the new tree.
-          await rebuildOrganisationRollups(trx, actor.organisationId);
-        }
-        await audit(trx, actor, 'org_unit.updated', 'org_unit', unitId, input);
-      });
+          await trx
+            .updateTable('org_units')
+            .set({
+              ...(input.name !== undefined ? { name: input.name } : {}),
+              ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
+              ...(input.managerPersonId !== undefined
+                ? { manager_person_id: input.managerPersonId }
+                : {}),
+              updated_at: clock.now(),
+            })
+            .where('organisation_id', '=', actor.organisationId)
+            .where('id', '=', unitId)
+            .execute();
+          if (input.parentId !== undefined) {
+            await rebuildUnitClosure(trx, actor.organisationId);
+            // Rollups count each response in its unit's ancestors: they follow the new tree.
+            await rebuildOrganisationRollups(trx, actor.organisationId);
+          }
+          await audit(trx, actor, 'org_unit.updated', 'org_unit', unitId, input);
+        }),
+      );
       return unitDetail(db, actor, unitId);
     },
 
@@ -502,6 +510,6 @@ export function createOrganisationService(deps: {
       return personDetail(db, actor, personId);
     },
 
-    imports: createOrgImportService({ db, clock }),
+    imports: createOrgImportService({ db, clock, rollupChanges }),
   };
 }

@@ -32,6 +32,7 @@ import {
   type RatingCount,
 } from '../repositories/rollups.repository.js';
 import { createFrameworkLoader, type CampaignFramework } from './campaign-framework.js';
+import { createRollupChanges, type RollupChanges } from './rollup-changes.js';
 
 export interface OverviewService {
   listCampaigns(actor: Actor, locale?: Locale): Promise<OverviewCampaign[]>;
@@ -143,9 +144,20 @@ function competenceFigure(
 export function createOverviewService(deps: {
   db: Kysely<Database>;
   clock: Clock;
+  rollupChanges?: RollupChanges;
 }): OverviewService {
   const { db, clock } = deps;
+  const rollupChanges = deps.rollupChanges ?? createRollupChanges();
   const loadFramework = createFrameworkLoader();
+  /**
+   * Decisions per (campaign, kind), kept while the rollups' generation, the tree and k are the
+   * ones they were made for; a few campaigns at a time.
+   */
+  const decisions = new Map<
+    string,
+    { generation: string; shape: string; batch: DisclosureBatch }
+  >();
+  const DECISIONS_KEPT = 16;
 
   /** The units the actor may see overviews of, and the top ones among them. */
   async function visibleUnits(
@@ -263,9 +275,43 @@ export function createOverviewService(deps: {
       const levels = framework.scale.levels.map((level) => level.value);
       const competenceIds = framework.areas.flatMap((area) => area.competences.map((c) => c.id));
 
+      // The tree and k the decisions are made for.
+      const shape = `${k}|${units.map((unit) => `${unit.id}>${unit.parentId ?? ''}`).join(',')}`;
+      /**
+       * The decision and the rollup rows of the groups, from one consistent state: a kept
+       * decision when no write changed the rollups since, else both read in one snapshot.
+       */
+      const read = async (
+        kind: CampaignMode,
+        groupIds: readonly string[],
+      ): Promise<{ decision: DisclosureBatch; rows: RatingCount[] }> => {
+        const key = `${campaign.id}|${kind}`;
+        const before = rollupChanges.generation(campaign.id);
+        const kept = decisions.get(key);
+        if (before !== null && kept?.generation === before && kept.shape === shape) {
+          const rows = await rollupsOfUnits(db, campaign.id, kind, groupIds);
+          if (rollupChanges.generation(campaign.id) === before) {
+            return { decision: kept.batch, rows };
+          }
+        }
+        const fresh = await db
+          .transaction()
+          .setIsolationLevel('repeatable read')
+          .execute(async (trx) => ({
+            decision: await decide(trx, tree, campaign.id, kind, framework, k),
+            rows: await rollupsOfUnits(trx, campaign.id, kind, groupIds),
+          }));
+        if (before !== null && rollupChanges.generation(campaign.id) === before) {
+          if (decisions.size >= DECISIONS_KEPT) {
+            decisions.delete(decisions.keys().next().value ?? '');
+          }
+          decisions.set(key, { generation: before, shape, batch: fresh.decision });
+        }
+        return fresh;
+      };
+
       const figuresFor = async (kind: CampaignMode, groupIds: readonly string[]) => {
-        const decision = await decide(db, tree, campaign.id, kind, framework, k);
-        const rows = await rollupsOfUnits(db, campaign.id, kind, groupIds);
+        const { decision, rows } = await read(kind, groupIds);
         const byGroup = new Map<string, Map<string, RatingCount[]>>();
         for (const row of rows) {
           const perNode = byGroup.get(row.unitId) ?? new Map<string, RatingCount[]>();
@@ -291,9 +337,14 @@ export function createOverviewService(deps: {
 
       const children = childrenOf(unitId);
       const main = await figuresFor(query.kind, [unitId, ...children.map((child) => child.id)]);
-      const other = await figuresFor(query.kind === 'self' ? 'manager' : 'self', [unitId]);
+      const otherKind: CampaignMode = query.kind === 'self' ? 'manager' : 'self';
+      const other = campaign.modes.includes(otherKind)
+        ? await figuresFor(otherKind, [unitId])
+        : undefined;
       const competences = main.figures(unitId);
-      const otherFigures = new Map(other.figures(unitId).map((figure) => [figure.nodeId, figure]));
+      const otherFigures = new Map(
+        (other?.figures(unitId) ?? []).map((figure) => [figure.nodeId, figure]),
+      );
       const shown = competences.filter((figure) => figure.status === 'shown');
       const covered = shown.filter((figure) => (figure.holders ?? 0) > 0).length;
       const figureOf = new Map(competences.map((figure) => [figure.nodeId, figure]));

@@ -42,6 +42,7 @@ import {
 } from '../repositories/responses.repository.js';
 import { rollupDeltas } from '../repositories/rollup-deltas.js';
 import { createFrameworkLoader, type CampaignFramework } from './campaign-framework.js';
+import { createRollupChanges, type RollupChanges } from './rollup-changes.js';
 
 /** The link of an anonymous response that was submitted: nothing behind it can be reached again. */
 export class ResponseAnonymisedError extends GoneError {
@@ -114,8 +115,10 @@ export function createRespondService(deps: {
   db: Kysely<Database>;
   clock: Clock;
   config: Partial<Pick<Config, 'publicUrl'>>;
+  rollupChanges?: RollupChanges;
 }): RespondService {
   const { db, clock } = deps;
+  const rollupChanges = deps.rollupChanges ?? createRollupChanges();
   const loadFramework = createFrameworkLoader();
 
   async function open(executor: Executor, token: string): Promise<Opened> {
@@ -406,34 +409,40 @@ export function createRespondService(deps: {
         anonymiseOn: anonymise ? startOfDay(now) : undefined,
       });
     };
+    // Only a submitted (or now submitting) response counts in the rollups.
+    const guard = <T>(work: () => Promise<T>): Promise<T> =>
+      submittedBefore || firstSubmit ? rollupChanges.writing(campaign.id, work) : work();
     let revision: number | undefined;
     if (response) {
-      revision = await write(db, response.id, opened.targets);
+      const responseId = response.id;
+      revision = await guard(() => write(db, responseId, opened.targets));
     } else {
       // The first save creates the response and writes it in one transaction, so that no empty
       // response is left behind; a first save that loses a race writes nothing and starts over.
-      const created = await db.transaction().execute(async (trx) => {
-        const assignments = await listAssignmentsForPeople(trx, invitation.organisationId, [
-          invitation.subjectPersonId,
-        ]);
-        const profileIds = [...new Set(assignments.map((assignment) => assignment.profileId))];
-        const inserted = await insertDraftResponse(trx, {
-          organisationId: invitation.organisationId,
-          campaignId: campaign.id,
-          invitationId: invitation.id,
-          kind: invitation.kind,
-          subjectPersonId: invitation.subjectPersonId,
-          unitId: invitation.unitId,
-          profileIds,
-          now,
-        });
-        if (!inserted) {
-          return undefined;
-        }
-        response = inserted;
-        const targets = await highestTargets(trx, invitation.organisationId, profileIds);
-        return { response: inserted, revision: await write(trx, inserted.id, targets) };
-      });
+      const created = await guard(() =>
+        db.transaction().execute(async (trx) => {
+          const assignments = await listAssignmentsForPeople(trx, invitation.organisationId, [
+            invitation.subjectPersonId,
+          ]);
+          const profileIds = [...new Set(assignments.map((assignment) => assignment.profileId))];
+          const inserted = await insertDraftResponse(trx, {
+            organisationId: invitation.organisationId,
+            campaignId: campaign.id,
+            invitationId: invitation.id,
+            kind: invitation.kind,
+            subjectPersonId: invitation.subjectPersonId,
+            unitId: invitation.unitId,
+            profileIds,
+            now,
+          });
+          if (!inserted) {
+            return undefined;
+          }
+          response = inserted;
+          const targets = await highestTargets(trx, invitation.organisationId, profileIds);
+          return { response: inserted, revision: await write(trx, inserted.id, targets) };
+        }),
+      );
       response = created?.response;
       revision = created?.revision;
     }
