@@ -131,6 +131,36 @@ export const CampaignOverviewSchema = z.object({
 });
 export type CampaignOverview = z.infer<typeof CampaignOverviewSchema>;
 
+/** One campaign against an earlier one (before/after), per competence, for one unit. */
+export const CampaignComparisonSchema = z.object({
+  campaign: z.object({ id: z.uuid(), name: z.string() }),
+  baseline: z.object({ id: z.uuid(), name: z.string() }),
+  threshold: z.number().int(),
+  kind: CampaignModeSchema,
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  respondents: z.object({ before: GroupSchema, after: GroupSchema }),
+  /** The campaign's competences; matched in the baseline by id, else by code. */
+  competences: z.array(
+    z.object({
+      nodeId: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      before: z.object({ status: FigureStatusSchema, average: z.number().nullable() }),
+      after: z.object({ status: FigureStatusSchema, average: z.number().nullable() }),
+      /** after − before, when both are shown. */
+      change: z.number().nullable(),
+    }),
+  ),
+});
+export type CampaignComparison = z.infer<typeof CampaignComparisonSchema>;
+
+export const ComparisonQuerySchema = OverviewQuerySchema.pick({
+  unitId: true,
+  kind: true,
+  locale: true,
+}).extend({ baselineId: z.uuid() });
+export type ComparisonQuery = z.infer<typeof ComparisonQuerySchema>;
+
 const CampaignParams = z.object({ campaignId: z.uuid() });
 
 export const OverviewCampaignSchema = z.object({
@@ -152,6 +182,17 @@ export const overviewApi = {
     tags: ['overview'],
     query: z.object({ locale: LocaleSchema.optional() }),
     response: z.object({ items: z.array(OverviewCampaignSchema) }),
+    status: 200,
+  }),
+  compare: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/campaigns/:campaignId/overview/compare',
+    summary:
+      'A campaign against an earlier one for a unit: the change per competence where both figures are shown (admin, manager for the units they lead)',
+    tags: ['overview'],
+    params: CampaignParams,
+    query: ComparisonQuerySchema,
+    response: CampaignComparisonSchema,
     status: 200,
   }),
   overview: defineEndpoint({

@@ -8,6 +8,9 @@ export function overviewRoutes(app: FastifyInstance, deps: { overview: OverviewS
   route(app, overviewApi.listCampaigns, async ({ request, query }) => ({
     items: await deps.overview.listCampaigns(actorOf(request), query.locale),
   }));
+  route(app, overviewApi.compare, async ({ request, params, query }) =>
+    deps.overview.compare(actorOf(request), params.campaignId, query),
+  );
   route(app, overviewApi.overview, async ({ request, params, query }) =>
     deps.overview.overview(actorOf(request), params.campaignId, query),
   );

@@ -8,7 +8,9 @@ import {
   thresholdFor,
   type Actor,
   type CampaignMode,
+  type CampaignComparison,
   type CampaignOverview,
+  type ComparisonQuery,
   type CompetenceFigure,
   type DisclosureBatch,
   type DisclosureTree,
@@ -36,6 +38,7 @@ import { createRollupChanges, type RollupChanges } from './rollup-changes.js';
 
 export interface OverviewService {
   listCampaigns(actor: Actor, locale?: Locale): Promise<OverviewCampaign[]>;
+  compare(actor: Actor, campaignId: string, query: ComparisonQuery): Promise<CampaignComparison>;
   overview(actor: Actor, campaignId: string, query: OverviewQuery): Promise<CampaignOverview>;
 }
 
@@ -227,7 +230,53 @@ export function createOverviewService(deps: {
     });
   }
 
-  return {
+  const service: OverviewService = {
+    async compare(actor, campaignId, query) {
+      const view = { kind: query.kind, coverageLevel: 3, locale: query.locale };
+      const after = await service.overview(actor, campaignId, {
+        ...view,
+        ...(query.unitId !== undefined ? { unitId: query.unitId } : {}),
+      });
+      const before = await service.overview(actor, query.baselineId, {
+        ...view,
+        unitId: after.unit.id,
+      });
+      const codeOf = new Map(
+        after.areas.flatMap((area) => area.competences.map((c) => [c.id, c] as const)),
+      );
+      const beforeById = new Map(before.competences.map((figure) => [figure.nodeId, figure]));
+      const beforeIdByCode = new Map(
+        before.areas.flatMap((area) => area.competences.map((c) => [c.code, c.id] as const)),
+      );
+      return {
+        campaign: { id: after.campaign.id, name: after.campaign.name },
+        baseline: { id: before.campaign.id, name: before.campaign.name },
+        threshold: after.threshold,
+        kind: query.kind,
+        unit: { id: after.unit.id, name: after.unit.name },
+        respondents: { before: before.respondents, after: after.respondents },
+        competences: after.competences.map((figure) => {
+          const competence = codeOf.get(figure.nodeId);
+          const earlier =
+            beforeById.get(figure.nodeId) ??
+            beforeById.get(beforeIdByCode.get(competence?.code ?? '') ?? '');
+          const beforeAverage = earlier?.status === 'shown' ? earlier.average : null;
+          const afterAverage = figure.status === 'shown' ? figure.average : null;
+          return {
+            nodeId: figure.nodeId,
+            code: competence?.code ?? '',
+            name: competence?.name ?? '',
+            before: { status: earlier?.status ?? 'fewer_than_k', average: beforeAverage },
+            after: { status: figure.status, average: afterAverage },
+            change:
+              beforeAverage !== null && afterAverage !== null
+                ? Math.round((afterAverage - beforeAverage) * 100) / 100
+                : null,
+          };
+        }),
+      };
+    },
+
     async listCampaigns(actor, locale) {
       if (actor.role !== 'admin' && actor.role !== 'manager') {
         throw new ForbiddenError(
@@ -439,4 +488,5 @@ export function createOverviewService(deps: {
       };
     },
   };
+  return service;
 }
