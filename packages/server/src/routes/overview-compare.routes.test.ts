@@ -1,5 +1,5 @@
 // Before/after: a campaign against an earlier one, per competence, where both figures are shown.
-import type { CampaignComparison } from '@evne/core';
+import type { CampaignComparison, CampaignOverview } from '@evne/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCampaign,
@@ -29,8 +29,14 @@ async function answer(
   person: TestPerson,
   unitId: string,
   ratings: { nodeId: string; level: number | null; isNotApplicable?: boolean }[],
+  manager?: TestPerson,
 ): Promise<void> {
-  const { token } = await buildInvitation(t.database.db, campaign, { respondent: person, unitId });
+  const { token } = await buildInvitation(t.database.db, campaign, {
+    respondent: manager ?? person,
+    subject: person,
+    kind: manager ? 'manager' : 'self',
+    unitId,
+  });
   const response = await t.app.inject({
     method: 'POST',
     url: `/api/v1/respond/${token}/submit`,
@@ -39,7 +45,7 @@ async function answer(
   expect(response.statusCode, response.body).toBe(200);
 }
 
-describe('comparing two campaigns', () => {
+describe('comparing', () => {
   it('gives the change per competence where both are shown, and none where one is hidden', async () => {
     const db = t.database.db;
     const { organisation, client } = await buildSignedInUser(t, { role: 'admin' });
@@ -97,5 +103,36 @@ describe('comparing two campaigns', () => {
       `/api/v1/campaigns/${after.id}/overview/compare?baselineId=${before.id}`,
     );
     expect(refused.statusCode).toBe(404);
+  });
+
+  it('sets self-assessment against the managers’ assessment where both are shown', async () => {
+    const db = t.database.db;
+    const { organisation, client } = await buildSignedInUser(t, { role: 'admin' });
+    await db
+      .updateTable('organisations')
+      .set({ anonymity_threshold: 3 })
+      .where('id', '=', organisation.id)
+      .execute();
+    const team = await buildUnit(db, organisation.id, 'Team');
+    const probe = await buildCampaign(db, organisation.id, clock);
+    const [first] = await campaignCompetences(db, probe.versionId);
+    const c1 = first?.id ?? '';
+    const campaign = await buildCampaign(db, organisation.id, clock, { nodeIds: [c1] });
+    const lead = await buildPerson(db, organisation.id, { unitId: team });
+    for (let index = 0; index < 3; index += 1) {
+      const person = await buildPerson(db, organisation.id, { unitId: team, managerId: lead.id });
+      await answer(campaign, person, team, [{ nodeId: c1, level: 4 }]);
+      await answer(campaign, person, team, [{ nodeId: c1, level: 2 + (index % 2) }], lead);
+    }
+    const response = await client.get(`/api/v1/campaigns/${campaign.id}/overview?unitId=${team}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const overview = response.json() as CampaignOverview;
+    expect(overview.selfVsManager).toEqual([
+      { nodeId: c1, self: 4, manager: 2.33, difference: 1.67 },
+    ]);
+    const managers = await client.get(
+      `/api/v1/campaigns/${campaign.id}/overview?unitId=${team}&kind=manager`,
+    );
+    expect((managers.json() as CampaignOverview).competences[0]?.average).toBe(2.33);
   });
 });
