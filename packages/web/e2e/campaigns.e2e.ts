@@ -90,15 +90,20 @@ describe('campaign administration in the browser', () => {
       throw new Error('The demo data has no DK state model, SOF-ÆLD or DIR');
     }
 
-    // 1. The list, empty, with the way to a new campaign and to the outbox.
+    // 1. The list, with the demo organisation's closed campaign, a way to a new campaign and to
+    //    the outbox.
     await page
       .getByRole('navigation', { name: 'Hovedmenu' })
       .getByRole('link', { name: 'Kampagner' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Kampagner' }).waitFor();
-    await page.getByText('Der er ingen kampagner endnu.').waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Kortlægning af digitale kompetencer 2026' })
+      .getByText('Lukket')
+      .waitFor();
     await page.getByRole('link', { name: 'Udbakke' }).waitFor();
-    expect(await seriousViolations(page, 'the empty campaign list')).toEqual([]);
+    expect(await seriousViolations(page, 'the campaign list')).toEqual([]);
     await page.getByRole('link', { name: 'Ny kampagne' }).click();
     const heading = page.getByRole('heading', { level: 1, name: 'Ny kampagne' });
     await heading.waitFor();
