@@ -154,7 +154,7 @@ export async function buildApp(options: {
     roleProfilesRoutes(api, { roleProfiles: services.roleProfiles });
     campaignsRoutes(api, { campaigns: services.campaigns });
     respondRoutes(api, { respond: services.respond });
-    overviewRoutes(api, { overview: services.overview });
+    overviewRoutes(api, { overview: services.overview, clock });
   });
 
   const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;

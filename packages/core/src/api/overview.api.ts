@@ -71,6 +71,8 @@ export const CampaignOverviewSchema = z.object({
     name: z.string(),
     anonymity: AnonymitySchema,
     status: CampaignStatusSchema,
+    /** The rater kinds the campaign asked for. */
+    modes: z.array(CampaignModeSchema),
   }),
   /** The organisation's anonymity threshold k. */
   threshold: z.number().int(),
@@ -173,6 +175,15 @@ export const OverviewCampaignSchema = z.object({
 });
 export type OverviewCampaign = z.infer<typeof OverviewCampaignSchema>;
 
+/** The bytes of a downloaded file (XLSX, PDF); documented as binary of `mediaType`. */
+const fileBytes = (mediaType: string) =>
+  z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array)
+    .meta({ type: 'string', format: 'binary', description: mediaType });
+
+const EXPORT_SUMMARY =
+  'with the same figures and the same disclosure as the overview: hidden figures read "< k" (admin, manager for the units they lead)';
+
 export const overviewApi = {
   listCampaigns: defineEndpoint({
     method: 'GET',
@@ -204,6 +215,40 @@ export const overviewApi = {
     params: CampaignParams,
     query: OverviewQuerySchema,
     response: CampaignOverviewSchema,
+    status: 200,
+  }),
+  exportXlsx: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/campaigns/:campaignId/overview/export.xlsx',
+    summary: `Download the overview as an Excel workbook (sheets Overview, Competences, Heatmap, Gaps and coverage), ${EXPORT_SUMMARY}`,
+    tags: ['overview'],
+    params: CampaignParams,
+    query: OverviewQuerySchema,
+    response: fileBytes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    status: 200,
+  }),
+  exportCsv: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/campaigns/:campaignId/overview/export.csv',
+    summary: `Download the figures per competence as CSV, ${EXPORT_SUMMARY}`,
+    tags: ['overview'],
+    params: CampaignParams,
+    query: OverviewQuerySchema,
+    response: z
+      .string()
+      .describe(
+        'text/csv; semicolon-separated, UTF-8 with BOM, decimal comma for da and nb; hidden figures as "< k"',
+      ),
+    status: 200,
+  }),
+  exportPdf: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/campaigns/:campaignId/overview/export.pdf',
+    summary: `Download the overview as a PDF report (wheel, heatmap, gaps, coverage and the anonymity rule), ${EXPORT_SUMMARY}`,
+    tags: ['overview'],
+    params: CampaignParams,
+    query: OverviewQuerySchema,
+    response: fileBytes('application/pdf'),
     status: 200,
   }),
 };

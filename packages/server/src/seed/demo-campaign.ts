@@ -85,17 +85,19 @@ export async function seedDemoCampaign(
   const ability = new Map<string, number>();
   for (const token of tokens) {
     const invitation = await db
-      .selectFrom('invitations')
-      .select(['kind', 'subject_person_id', 'organisation_id'])
-      .where('token_hash', '=', hashToken(token))
+      .selectFrom('invitations as i')
+      .innerJoin('people as p', 'p.id', 'i.subject_person_id')
+      .select(['i.kind', 'i.subject_person_id', 'i.organisation_id', 'p.employee_number'])
+      .where('i.token_hash', '=', hashToken(token))
       .executeTakeFirstOrThrow();
-    const random = prng(seedOf(`${invitation.subject_person_id}|${invitation.kind}`));
+    // Seeded by the employee number, so that every new demo gets the same answers.
+    const random = prng(seedOf(`${invitation.employee_number}|${invitation.kind}`));
     if (random() < 0.1) {
       continue; // Did not answer.
     }
     const person = invitation.subject_person_id;
     if (!ability.has(person)) {
-      const own = prng(seedOf(person));
+      const own = prng(seedOf(invitation.employee_number));
       ability.set(person, (own() + own() + own() - 1.5) * 1.2);
     }
     const profileIds = (

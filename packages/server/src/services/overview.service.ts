@@ -421,6 +421,7 @@ export function createOverviewService(deps: {
           name: resolveText(campaign.name, locale),
           anonymity: campaign.anonymity,
           status: campaignStatus(campaign, clock.now()),
+          modes: campaign.modes,
         },
         threshold: k,
         kind: query.kind,
