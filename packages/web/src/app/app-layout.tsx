@@ -15,6 +15,7 @@ const NAV_ITEMS = [
   { to: '/organisation', label: 'nav.organisation', roles: ['admin', 'manager'] },
   { to: '/people', label: 'nav.people', roles: ['admin', 'manager'] },
   { to: '/campaigns', label: 'nav.campaigns', roles: ['admin'] },
+  { to: '/overview', label: 'overview.nav', roles: ['admin', 'manager'] },
 ] as const satisfies readonly { to: string; label: string; roles: readonly Role[] }[];
 
 /** The menu for a role. */

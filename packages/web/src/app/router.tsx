@@ -94,6 +94,16 @@ const OutboxPage = lazy(() =>
     default: module.OutboxPage,
   })),
 );
+const OverviewIndexPage = lazy(() =>
+  import('../features/overview/overview-index-page').then((module) => ({
+    default: module.OverviewIndexPage,
+  })),
+);
+const OverviewPage = lazy(() =>
+  import('../features/overview/overview-page').then((module) => ({
+    default: module.OverviewPage,
+  })),
+);
 
 const RespondPage = lazy(() =>
   import('../features/respond/respond-page').then((module) => ({
@@ -188,6 +198,8 @@ export function createAppRouter() {
                   ['/campaigns/:campaignId', <CampaignPage key="campaign" />],
                   ['/campaigns/:campaignId/edit', <EditCampaignPage key="edit-campaign" />],
                   ['/outbox', <OutboxPage key="outbox" />],
+                  ['/overview', <OverviewIndexPage key="overview-index" />],
+                  ['/overview/:campaignId', <OverviewPage key="overview" />],
                 ]),
               ],
             },
