@@ -154,7 +154,7 @@ export async function benchOverview(
     });
 
     await services.auth.ensureUser({
-      email: 'overview@example.org',
+      email: `${slug}@example.org`,
       name: 'Bench',
       password: 'bench password 123',
       organisationSlug: slug,
@@ -163,7 +163,7 @@ export async function benchOverview(
     const login = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { email: 'overview@example.org', password: 'bench password 123' },
+      payload: { email: `${slug}@example.org`, password: 'bench password 123' },
     });
     const cookie = `evne_session=${login.cookies.find((c) => c.name === 'evne_session')?.value ?? ''}`;
     for (const [level, unit] of [
