@@ -231,13 +231,13 @@ describe('campaign administration in the browser', () => {
       'færre end 5',
       'vises ikke',
     ]);
+    // Six were invited in Hjemmeplejen Nord. Whether that count shows depends on which of two
+    // equally small siblings is hidden so that their parent's count cannot be subtracted down to
+    // fewer than 5 (the tie is broken by unit id, which differs from one demo to the next).
     const northRow = table.getByRole('row').filter({ hasText: 'Hjemmeplejen Nord' });
-    expect(await northRow.getByRole('cell').allTextContents()).toEqual([
-      '6',
-      'færre end 5',
-      'færre end 5',
-      'vises ikke',
-    ]);
+    const north = await northRow.getByRole('cell').allTextContents();
+    expect(['6', 'færre end 5']).toContain(north[0]);
+    expect(north.slice(1)).toEqual(['færre end 5', 'færre end 5', 'vises ikke']);
     const totalRow = table.getByRole('row').filter({ hasText: 'Alle enheder' });
     expect((await totalRow.getByRole('cell').first().textContent())?.trim()).toBe('21');
     await page.getByText(/Den samlede svarprocent vises, når mindst 5/).waitFor();

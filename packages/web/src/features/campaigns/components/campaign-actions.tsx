@@ -1,6 +1,6 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { resolveText, type Campaign } from '@evne/core';
-import { useId, useState, type RefObject } from 'react';
+import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { useAnnounce } from '../../../components/announcer';
@@ -35,9 +35,26 @@ export function CampaignActions({
   const locale = useLocale();
   const announce = useAnnounce();
   const headingId = useId();
-  // After scheduling or closing, the button that was used is gone: focus goes to the section.
-  const focusSection = () => window.requestAnimationFrame(() => headingRef.current?.focus());
   const [open, setOpen] = useState<Action | null>(null);
+  // After scheduling or closing, the button that was used is gone: focus goes to the section's
+  // heading once the dialog has closed (closing a dialog hands focus back to its opener first).
+  const focusOnClose = useRef(false);
+  const focusSection = () => {
+    focusOnClose.current = true;
+  };
+  useEffect(() => {
+    if (open === null && focusOnClose.current) {
+      headingRef.current?.focus();
+    }
+  }, [open, headingRef]);
+  /** The dialog's own close event comes last (after it handed focus back): focus again then. */
+  const onDialogClose = () => {
+    finish();
+    if (focusOnClose.current) {
+      focusOnClose.current = false;
+      window.requestAnimationFrame(() => headingRef.current?.focus());
+    }
+  };
   // The last dialog's texts stay while it closes.
   const [shown, setShown] = useState<Action>('schedule');
   const schedule = useScheduleCampaign(campaign.id);
@@ -179,7 +196,7 @@ export function CampaignActions({
           ) : undefined
         }
         onConfirm={confirm}
-        onClose={finish}
+        onClose={onDialogClose}
       />
     </section>
   );
