@@ -18,11 +18,7 @@ import {
 } from '@evne/server';
 import { peopleCsv, unitTreeCsv } from './org-import.js';
 import { framework32 } from './respond-load.js';
-
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round((sorted[index] ?? 0) * 10) / 10;
-}
+import { percentile } from './stats.js';
 
 export async function benchOverview(
   engine: 'pglite' | 'postgres',

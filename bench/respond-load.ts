@@ -13,11 +13,7 @@ import {
   type Questionnaire,
 } from '@evne/core';
 import { buildApp, insertOrganisation, loadConfig, migrate, openDatabase } from '@evne/server';
-
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round((sorted[index] ?? 0) * 10) / 10;
-}
+import { percentile } from './stats.js';
 
 /** 4 areas x 8 competences: 32 answers per response. */
 export function framework32(): FrameworkDocument {

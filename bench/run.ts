@@ -14,14 +14,10 @@ import { startPostgresCluster } from '../packages/server/test/postgres-cluster.j
 import { benchOrgImport } from './org-import.js';
 import { benchOverview } from './overview.js';
 import { benchRespondLoad } from './respond-load.js';
+import { percentile } from './stats.js';
 
 function emit(figure: Record<string, unknown>): void {
   console.log(JSON.stringify({ at: new Date().toISOString(), ...figure }));
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(0, index)] ?? 0) * 100) / 100;
 }
 
 /** A framework of 8 areas x 8 sub-categories x 8 competences (584 nodes), all three languages. */
@@ -141,8 +137,8 @@ async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string):
       engine,
       figure: `${name}_ms`,
       runs,
-      p50: percentile(samples, 50),
-      p95: percentile(samples, 95),
+      p50: percentile(samples, 50, 2),
+      p95: percentile(samples, 95, 2),
     });
   }
 

@@ -6,7 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, seriousViolations, useEvneInBrowser } from './harness';
+import { seriousViolations, useEvneInBrowser, signInAsDemoAdmin, fetchJson } from './harness';
 
 const SHOTS_DIR = '/tmp/evne-shots-campaigns';
 const NAME = 'Digitale kompetencer i Ældreområdet';
@@ -27,27 +27,6 @@ function localInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(
     date.getHours(),
   )}:${pad(date.getMinutes())}`;
-}
-
-/** GET a JSON API path with the page's session. */
-async function api<T>(page: Page, apiPath: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) {
-      throw new Error(`${url}: ${response.status}`);
-    }
-    return (await response.json()) as unknown;
-  }, apiPath) as Promise<T>;
-}
-
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/frameworks`);
-  await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
-  await page.getByLabel('E-mailadresse').fill(ADMIN_EMAIL);
-  await page.getByLabel('Adgangskode').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL(/\/frameworks$/);
-  await page.getByRole('heading', { level: 1, name: 'Kompetencemodeller' }).waitFor();
 }
 
 /** Clicks a download link or button and returns the file's text. */
@@ -74,16 +53,17 @@ describe('campaign administration in the browser', () => {
 
   it('creates, schedules and follows a campaign, and finds its messages in the outbox', async () => {
     const page = await suite.newPage({ width: 1280, height: 900 });
-    await signIn(page, suite.baseUrl());
+    await signInAsDemoAdmin(page, suite.baseUrl());
 
-    const frameworks = await api<{
+    const frameworks = await fetchJson<{
       items: { key: string; versions: { id: string; status: string }[] }[];
     }>(page, '/api/v1/frameworks');
     const versionId = frameworks.items
       .find((item) => item.key === 'dk-state-model')
       ?.versions.find((item) => item.status === 'published')?.id;
-    const units = (await api<{ items: { id: string; code: string }[] }>(page, '/api/v1/org-units'))
-      .items;
+    const units = (
+      await fetchJson<{ items: { id: string; code: string }[] }>(page, '/api/v1/org-units')
+    ).items;
     const elderCare = units.find((unit) => unit.code === 'SOF-ÆLD');
     const board = units.find((unit) => unit.code === 'DIR');
     if (versionId === undefined || !elderCare || !board) {

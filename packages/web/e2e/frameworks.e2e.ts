@@ -4,13 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  seriousViolations,
-  WEB_DIR,
-  useEvneInBrowser,
-} from './harness';
+import { seriousViolations, WEB_DIR, useEvneInBrowser, signInAsDemoAdmin } from './harness';
 
 interface SeedNode {
   code: string;
@@ -46,19 +40,6 @@ async function chartSettled(page: Page): Promise<void> {
   await page.locator('.sunburst-chart[aria-busy="false"]').waitFor();
 }
 
-/** Signs in from a fresh (Danish) browser; afterwards the app may switch to the user's stored language. */
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/frameworks`);
-  await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
-  await page.getByLabel('E-mailadresse').fill(ADMIN_EMAIL);
-  await page.getByLabel('Adgangskode').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL(/\/frameworks$/);
-  await page
-    .getByRole('heading', { level: 1, name: /^(Kompetencemodeller|Kompetansemodeller)$/ })
-    .waitFor();
-}
-
 /** Opens the DK state model from the library, in Danish or Norwegian. */
 async function openStateModel(page: Page): Promise<void> {
   const name = new RegExp(`^(${dkStateModel.name.da}|${dkStateModel.name.nb})$`);
@@ -73,7 +54,7 @@ describe('competence frameworks in the browser', () => {
 
   it('shows the DK state model as a wheel that drills in and out, in Danish and Norwegian, without serious axe violations', async () => {
     const page = await newPage({ width: 1280, height: 900 });
-    await signIn(page, suite.baseUrl());
+    await signInAsDemoAdmin(page, suite.baseUrl());
     await openStateModel(page);
     await page
       .getByRole('navigation', { name: 'Hovedmenu' })
@@ -185,7 +166,7 @@ describe('competence frameworks in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await signIn(page, suite.baseUrl());
+    await signInAsDemoAdmin(page, suite.baseUrl());
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
     );

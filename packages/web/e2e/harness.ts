@@ -155,3 +155,27 @@ export function useEvneInBrowser(prefix: string): {
     },
   };
 }
+
+/** Signs in as the demo admin through the sign-in page (Danish), landing on the frameworks. */
+export async function signInAsDemoAdmin(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/frameworks`);
+  await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
+  await page.getByLabel('E-mailadresse').fill(ADMIN_EMAIL);
+  await page.getByLabel('Adgangskode').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL(/\/frameworks$/);
+  await page
+    .getByRole('heading', { level: 1, name: /^(Kompetencemodeller|Kompetansemodeller)$/ })
+    .waitFor();
+}
+
+/** GET a JSON API path with the page's session. */
+export async function fetchJson<T>(page: Page, apiPath: string): Promise<T> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) {
+      throw new Error(`${url}: ${response.status}`);
+    }
+    return (await response.json()) as unknown;
+  }, apiPath) as Promise<T>;
+}

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, seriousViolations, useEvneInBrowser } from './harness';
+import { seriousViolations, useEvneInBrowser, signInAsDemoAdmin, fetchJson } from './harness';
 
 /** Set EVNE_E2E_SHOTS=1 to keep screenshots of each step in /tmp/evne-shots-org. */
 const SHOTS_DIR = process.env.EVNE_E2E_SHOTS ? '/tmp/evne-shots-org' : undefined;
@@ -19,28 +19,6 @@ async function shot(page: Page, name: string): Promise<void> {
 
 async function pageScrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
-}
-
-/** Signs in from a fresh (Danish) browser. */
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/frameworks`);
-  await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
-  await page.getByLabel('E-mailadresse').fill(ADMIN_EMAIL);
-  await page.getByLabel('Adgangskode').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL(/\/frameworks$/);
-  await page.getByRole('heading', { level: 1, name: 'Kompetencemodeller' }).waitFor();
-}
-
-/** GET a JSON API path with the page's session. */
-async function api<T>(page: Page, apiPath: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) {
-      throw new Error(`${url}: ${response.status}`);
-    }
-    return (await response.json()) as unknown;
-  }, apiPath) as Promise<T>;
 }
 
 interface UnitJson {
@@ -70,14 +48,14 @@ describe('the organisation, the HR import and role profiles in the browser', () 
 
   it('imports people, finds a new person in the tree, gives a profile by hand and edits a profile with a live wheel', async () => {
     const page = await newPage({ width: 1280, height: 900 });
-    await signIn(page, suite.baseUrl());
+    await signInAsDemoAdmin(page, suite.baseUrl());
 
     // A real person of Hjemmeplejen Nord (not its leader), read from the API, gets a new job title.
-    const units = (await api<{ items: UnitJson[] }>(page, '/api/v1/org-units')).items;
+    const units = (await fetchJson<{ items: UnitJson[] }>(page, '/api/v1/org-units')).items;
     const north = units.find((unit) => unit.code === 'SOF-ÆLD-HJN');
     expect(north?.manager).toBeTruthy();
     const staff = (
-      await api<{ items: PersonJson[] }>(
+      await fetchJson<{ items: PersonJson[] }>(
         page,
         `/api/v1/people?unitId=${north?.id ?? ''}&includeSubunits=false`,
       )
@@ -86,8 +64,11 @@ describe('the organisation, the HR import and role profiles in the browser', () 
     if (!existing?.manager || !north?.manager) {
       throw new Error('The demo organisation has no staff with a manager in Hjemmeplejen Nord');
     }
-    const leader = await api<PersonJson>(page, `/api/v1/people/${north.manager.id}`);
-    const existingManager = await api<PersonJson>(page, `/api/v1/people/${existing.manager.id}`);
+    const leader = await fetchJson<PersonJson>(page, `/api/v1/people/${north.manager.id}`);
+    const existingManager = await fetchJson<PersonJson>(
+      page,
+      `/api/v1/people/${existing.manager.id}`,
+    );
     const newTitle = `${existing.jobTitle ?? 'Medarbejder'} og teamkoordinator`;
     const newPeople = [
       { number: 'E2E-9001', name: 'Åse Ærbø Søndergård', email: 'aase.aerboe@demo.evne.local' },
@@ -240,7 +221,7 @@ describe('the organisation, the HR import and role profiles in the browser', () 
 
   it('fits the people list and a person page on a 360 px wide screen', async () => {
     const page = await newPage({ width: 360, height: 740 });
-    await signIn(page, suite.baseUrl());
+    await signInAsDemoAdmin(page, suite.baseUrl());
     await page.goto(`${suite.baseUrl()}/people`);
     await page.getByRole('table', { name: 'Medarbejdere' }).waitFor();
     await shot(page, 'e2e-7-people-360');

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, seriousViolations, useEvneInBrowser } from './harness';
+import { seriousViolations, useEvneInBrowser, signInAsDemoAdmin, fetchJson } from './harness';
 
 const SHOTS_DIR = '/tmp/evne-shots-overview';
 const CAMPAIGN = 'Kortlægning af digitale kompetencer 2026';
@@ -78,27 +78,6 @@ async function hasHorizontalScroll(page: Page): Promise<boolean> {
   );
 }
 
-/** GET a JSON API path with the page's session. */
-async function api<T>(page: Page, apiPath: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) {
-      throw new Error(`${url}: ${response.status}`);
-    }
-    return (await response.json()) as unknown;
-  }, apiPath) as Promise<T>;
-}
-
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/frameworks`);
-  await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
-  await page.getByLabel('E-mailadresse').fill(ADMIN_EMAIL);
-  await page.getByLabel('Adgangskode').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL(/\/frameworks$/);
-  await page.getByRole('heading', { level: 1, name: 'Kompetencemodeller' }).waitFor();
-}
-
 const decimal = (value: number) =>
   new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
     value,
@@ -124,10 +103,10 @@ describe('the overview in the browser', () => {
 
   it('shows the demo campaign, drills into a division, hides small teams and fits a phone', async () => {
     const page = await suite.newPage({ width: 1280, height: 900 });
-    await signIn(page, suite.baseUrl());
+    await signInAsDemoAdmin(page, suite.baseUrl());
 
     // What the server will show, so that the journey does not depend on the random answers.
-    const campaigns = await api<{ items: { id: string; name: string }[] }>(
+    const campaigns = await fetchJson<{ items: { id: string; name: string }[] }>(
       page,
       '/api/v1/overview/campaigns',
     );
@@ -136,7 +115,7 @@ describe('the overview in the browser', () => {
       throw new Error('The demo organisation has no overview campaign');
     }
     const overviewOf = (query: string) =>
-      api<Overview>(page, `/api/v1/campaigns/${campaign.id}/overview?${query}`);
+      fetchJson<Overview>(page, `/api/v1/campaigns/${campaign.id}/overview?${query}`);
     const root = await overviewOf('');
     expect(root.threshold).toBe(5);
     // A division with a child whose figures are held back because fewer than k answered.

@@ -493,19 +493,7 @@ export async function listInvitationsOfRespondent(
     .execute();
   return rows.map((row) => ({
     invitationId: row.invitation_id,
-    campaign: {
-      id: row.campaign_id,
-      organisationId: row.organisation_id,
-      name: row.name as LocalizedText,
-      frameworkVersionId: row.framework_version_id,
-      nodeIds: row.node_ids,
-      opensAt: new Date(row.opens_at),
-      closesAt: new Date(row.closes_at),
-      languages: row.languages,
-      anonymity: row.anonymity as Anonymity,
-      scheduledAt: row.scheduled_at === null ? null : new Date(row.scheduled_at),
-      closedAt: row.closed_at === null ? null : new Date(row.closed_at),
-    },
+    campaign: toCampaignRecord(row),
     kind: row.kind as CampaignMode,
     subject: { id: row.subject_id, name: row.subject_name },
     startedAt: row.started_at,

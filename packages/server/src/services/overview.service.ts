@@ -161,6 +161,7 @@ export function createOverviewService(deps: {
     { generation: string; shape: string; batch: DisclosureBatch }
   >();
   const DECISIONS_KEPT = 16;
+  const trees = new Map<string, DisclosureTree>();
 
   /** The units the actor may see overviews of, and the top ones among them. */
   async function visibleUnits(
@@ -318,14 +319,20 @@ export function createOverviewService(deps: {
           .sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code));
       const locale: Locale = query.locale ?? 'da';
       const framework = await loadFramework(db, campaign);
-      const tree = buildDisclosureTree(
-        units.map((unit) => ({ id: unit.id, parentId: unit.parentId })),
-      );
+      // The tree (kept while the units stand as they are) and k the decisions are made for.
+      const unitShape = units.map((unit) => `${unit.id}>${unit.parentId ?? ''}`).join(',');
+      let tree = trees.get(unitShape);
+      if (!tree) {
+        tree = buildDisclosureTree(units.map((unit) => ({ id: unit.id, parentId: unit.parentId })));
+        if (trees.size >= DECISIONS_KEPT) {
+          trees.delete(trees.keys().next().value ?? '');
+        }
+        trees.set(unitShape, tree);
+      }
       const levels = framework.scale.levels.map((level) => level.value);
       const competenceIds = framework.areas.flatMap((area) => area.competences.map((c) => c.id));
 
-      // The tree and k the decisions are made for.
-      const shape = `${k}|${units.map((unit) => `${unit.id}>${unit.parentId ?? ''}`).join(',')}`;
+      const shape = `${k}|${unitShape}`;
       /**
        * The decision and the rollup rows of the groups, from one consistent state: a kept
        * decision when no write changed the rollups since, else both read in one snapshot.
